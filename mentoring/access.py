@@ -1,0 +1,110 @@
+"""The one place that decides which schools' data a user may see and change.
+
+Every queryset of school-owned data goes through ``for_user`` (a method of the querysets below,
+or of querysets in other apps built on ``SchoolScopedQuerySet``). Views fetch objects through
+these querysets, so an object outside the user's scope is simply not found: the page answers 404.
+
+Roles at a school: curator, director, working group (the school staff) and mentor. A municipal
+officer reads every school of their municipality. Superusers (administrators) see everything.
+"""
+
+from collections.abc import Iterable
+
+from django.db import models
+
+CURATOR = "curator"
+DIRECTOR = "director"
+WORKING_GROUP = "working_group"
+MENTOR = "mentor"
+MUNICIPAL_OFFICER = "municipal_officer"
+
+SCHOOL_STAFF = frozenset({CURATOR, DIRECTOR, WORKING_GROUP})
+READERS = SCHOOL_STAFF | {MUNICIPAL_OFFICER}
+EDITORS = SCHOOL_STAFF
+
+
+def _grants(user) -> list[tuple[str, int | None, int | None]]:
+    """(role, school_id, municipality_id) of each membership, loaded once per user object."""
+    cached = getattr(user, "_access_grants", None)
+    if cached is None:
+        cached = list(user.memberships.values_list("role", "school_id", "municipality_id"))
+        user._access_grants = cached
+    return cached
+
+
+def roles_of(user) -> set[str]:
+    if not user.is_authenticated:
+        return set()
+    return {role for role, _, _ in _grants(user)}
+
+
+def school_ids(user, roles: Iterable[str] = READERS) -> set[int]:
+    """Ids of the schools whose data the user may read in any of the given roles."""
+    if not user.is_authenticated:
+        return set()
+    roles = frozenset(roles)
+    cache = user.__dict__.setdefault("_access_school_ids", {})
+    if roles in cache:
+        return cache[roles]
+    ids = {school for role, school, _ in _grants(user) if role in roles and school}
+    municipalities = {mun for role, _, mun in _grants(user) if role in roles and mun}
+    if municipalities:
+        from .models import School
+
+        ids |= set(
+            School.objects.filter(municipality_id__in=municipalities).values_list("id", flat=True)
+        )
+    cache[roles] = ids
+    return ids
+
+
+def municipality_ids(user) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    return {mun for role, _, mun in _grants(user) if role == MUNICIPAL_OFFICER and mun}
+
+
+def has_school_role(user, school_id: int, roles: Iterable[str]) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return school_id in school_ids(user, roles)
+
+
+def can_edit_school(user, school_id: int) -> bool:
+    return has_school_role(user, school_id, EDITORS)
+
+
+class SchoolScopedQuerySet(models.QuerySet):
+    """A queryset of rows that belong to one school, reached by ``school_path``."""
+
+    school_path = "school"
+
+    def for_user(self, user, roles: Iterable[str] = READERS):
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(**{f"{self.school_path}__in": school_ids(user, roles)})
+
+
+class SchoolQuerySet(SchoolScopedQuerySet):
+    school_path = "pk"
+
+
+class ProgrammeQuerySet(SchoolScopedQuerySet):
+    school_path = "school"
+
+
+class ProgrammeOwnedQuerySet(SchoolScopedQuerySet):
+    school_path = "programme__school"
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def for_user(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(pk__in=municipality_ids(user))

@@ -1,0 +1,14 @@
+from . import access
+
+
+def navigation(request):
+    """Roles of the signed-in user, for the menu."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    roles = access.roles_of(user)
+    return {
+        "nav_is_mentor": access.MENTOR in roles,
+        "nav_is_staff": bool(roles & access.SCHOOL_STAFF),
+        "nav_is_officer": access.MUNICIPAL_OFFICER in roles,
+    }

@@ -1,0 +1,236 @@
+import datetime
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from .access import MunicipalityQuerySet, ProgrammeQuerySet, SchoolQuerySet
+
+
+class User(AbstractUser):
+    middle_name = models.CharField("отчество", max_length=150, blank=True)
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = "пользователь"
+        verbose_name_plural = "пользователи"
+
+    @property
+    def full_name(self) -> str:
+        parts = [self.last_name, self.first_name, self.middle_name]
+        return " ".join(p for p in parts if p) or self.username
+
+    @property
+    def short_name(self) -> str:
+        """«Тимофеева М.А.» — the way roadmaps name the responsible person."""
+        if not self.last_name:
+            return self.username
+        initials = "".join(f"{p[0]}." for p in (self.first_name, self.middle_name) if p)
+        return f"{self.last_name} {initials}".strip()
+
+    def __str__(self):
+        return self.full_name
+
+
+class Municipality(models.Model):
+    name = models.CharField("название", max_length=255, unique=True)
+    centre_name = models.CharField(
+        "муниципальный наставнический центр (МНЦ)", max_length=255, blank=True
+    )
+    centre_contacts = models.TextField("контакты МНЦ", blank=True)
+
+    objects = MunicipalityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "муниципалитет"
+        verbose_name_plural = "муниципалитеты"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("reports:municipality_overview", args=[self.pk])
+
+
+class School(models.Model):
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="schools", verbose_name="муниципалитет"
+    )
+    full_name = models.CharField("полное наименование", max_length=500)
+    short_name = models.CharField("краткое наименование", max_length=255)
+    director_name = models.CharField("ФИО директора", max_length=255, blank=True)
+    address = models.CharField("адрес", max_length=500, blank=True)
+    phone = models.CharField("телефон", max_length=100, blank=True)
+    email = models.EmailField("электронная почта", blank=True)
+
+    objects = SchoolQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "образовательная организация"
+        verbose_name_plural = "образовательные организации"
+        ordering = ["short_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "short_name"], name="school_short_name_unique"
+            )
+        ]
+
+    def __str__(self):
+        return self.short_name
+
+    def get_absolute_url(self):
+        return reverse("reports:school_dashboard", args=[self.pk])
+
+
+class AcademicYearQuerySet(models.QuerySet):
+    def current(self, today: datetime.date | None = None):
+        today = today or timezone.localdate()
+        return self.filter(start_date__lte=today, end_date__gte=today).first()
+
+
+class AcademicYear(models.Model):
+    name = models.CharField(
+        "учебный год", max_length=9, unique=True, help_text="Например, 2026/2027"
+    )
+    start_date = models.DateField("начало")
+    end_date = models.DateField("окончание")
+
+    objects = AcademicYearQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "учебный год"
+        verbose_name_plural = "учебные годы"
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gt=models.F("start_date")), name="year_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def for_date(cls, day: datetime.date) -> "AcademicYear":
+        """The academic year (1 September – 31 August) containing the day, created if missing."""
+        first = day.year if day.month >= 9 else day.year - 1
+        year, _ = cls.objects.get_or_create(
+            name=f"{first}/{first + 1}",
+            defaults={
+                "start_date": datetime.date(first, 9, 1),
+                "end_date": datetime.date(first + 1, 8, 31),
+            },
+        )
+        return year
+
+
+class Programme(models.Model):
+    school = models.ForeignKey(
+        School, on_delete=models.PROTECT, related_name="programmes", verbose_name="школа"
+    )
+    year = models.ForeignKey(
+        AcademicYear,
+        on_delete=models.PROTECT,
+        related_name="programmes",
+        verbose_name="учебный год",
+    )
+    title = models.CharField(
+        "название", max_length=500, default="Программа наставничества", blank=True
+    )
+    goals = models.TextField("цель и задачи", blank=True)
+    forms_in_use = models.TextField(
+        "формы наставничества",
+        blank=True,
+        help_text="Например: «Ученик – ученик», «Учитель – учитель»",
+    )
+    created_at = models.DateTimeField("создана", auto_now_add=True)
+
+    objects = ProgrammeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "программа наставничества"
+        verbose_name_plural = "программы наставничества"
+        ordering = ["school__short_name", "-year__start_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "year"], name="one_programme_per_school_year")
+        ]
+
+    def __str__(self):
+        return f"{self.school.short_name}, {self.year.name}"
+
+    def get_absolute_url(self):
+        return reverse("stages:roadmap", args=[self.pk])
+
+
+class Role(models.TextChoices):
+    CURATOR = "curator", "Куратор"
+    DIRECTOR = "director", "Директор"
+    WORKING_GROUP = "working_group", "Рабочая группа"
+    MENTOR = "mentor", "Наставник"
+    MUNICIPAL_OFFICER = "municipal_officer", "Специалист МНЦ"
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name="пользователь"
+    )
+    role = models.CharField("роль", max_length=32, choices=Role.choices)
+    school = models.ForeignKey(
+        School,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name="школа",
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name="муниципалитет",
+    )
+    created_at = models.DateTimeField("добавлено", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "роль пользователя"
+        verbose_name_plural = "роли пользователей"
+        ordering = ["user__last_name", "role"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(role=Role.MUNICIPAL_OFFICER, municipality__isnull=False, school__isnull=True)
+                    | (
+                        ~Q(role=Role.MUNICIPAL_OFFICER)
+                        & Q(school__isnull=False, municipality__isnull=True)
+                    )
+                ),
+                name="membership_scope_matches_role",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "school"],
+                condition=Q(school__isnull=False),
+                name="membership_unique_school_role",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "municipality"],
+                condition=Q(municipality__isnull=False),
+                name="membership_unique_municipality_role",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.get_role_display()} ({self.school or self.municipality})"
+
+    def clean(self):
+        if self.role == Role.MUNICIPAL_OFFICER:
+            if not self.municipality or self.school:
+                raise ValidationError(
+                    "Специалист МНЦ закрепляется за муниципалитетом, а не за школой."
+                )
+        elif not self.school or self.municipality:
+            raise ValidationError("Для этой роли укажите школу (муниципалитет не указывается).")

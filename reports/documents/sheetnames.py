@@ -1,0 +1,35 @@
+"""Excel sheet names: at most 31 characters, none of []:*?/\\, unique ignoring case."""
+
+import re
+
+MAX_LENGTH = 31
+FALLBACK = "Лист"
+_INVALID = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+# Excel keeps "History" for its change-tracking sheet.
+_RESERVED = frozenset({"history"})
+
+
+def clean_sheet_name(raw: str) -> str:
+    name = " ".join(_INVALID.sub("", raw or "").split())
+    name = name[:MAX_LENGTH].strip().strip("'").strip()
+    if not name:
+        return FALLBACK
+    if name.lower() in _RESERVED:
+        return f"{name} 1"
+    return name
+
+
+class SheetNamer:
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+
+    def __call__(self, raw: str) -> str:
+        base = clean_sheet_name(raw)
+        name = base
+        counter = 2
+        while name.lower() in self._used:
+            suffix = f" ({counter})"
+            name = base[: MAX_LENGTH - len(suffix)].rstrip() + suffix
+            counter += 1
+        self._used.add(name.lower())
+        return name

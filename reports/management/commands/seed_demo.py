@@ -1,0 +1,22 @@
+from django.core.management.base import BaseCommand
+
+from mentoring import demo as mentoring_demo
+from stages import demo as stages_demo
+
+
+class Command(BaseCommand):
+    help = "Создаёт демонстрационный муниципалитет: школы, учётные записи всех ролей, программы."
+
+    def handle(self, *args, **options):
+        demo = mentoring_demo.build()
+        for number, programme in enumerate(demo.new_programmes, start=2):
+            stages_demo.progress_roadmap(programme, skip_every=number + 2)
+
+        self.stdout.write(self.style.SUCCESS(f"Демонстрационные данные: {demo.municipality.name}"))
+        self.stdout.write(
+            f"Пароль всех демонстрационных учётных записей: {mentoring_demo.DEMO_PASSWORD}"
+        )
+        self.stdout.write("")
+        self.stdout.write(f"{'Логин':<12} {'Роль':<30} Где")
+        for login, role, where in demo.logins:
+            self.stdout.write(f"{login:<12} {role:<30} {where}")

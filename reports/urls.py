@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("schools/<int:school_id>/", views.school_dashboard, name="school_dashboard"),
+    path(
+        "municipalities/<int:municipality_id>/",
+        views.municipality_overview,
+        name="municipality_overview",
+    ),
+    path(
+        "programmes/<int:programme_id>/roadmap.<str:fmt>",
+        views.roadmap_export,
+        name="roadmap_export",
+    ),
+]

@@ -1,0 +1,68 @@
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from mentoring import access
+from mentoring.models import AcademicYear, Municipality, Programme, School
+from stages import selectors as stage_selectors
+
+from .builders.roadmap import roadmap_document
+from .documents import document_response
+from .selectors import municipality_rows
+
+EXPORT_FORMATS = {"pdf", "xlsx"}
+
+
+@login_required
+def school_dashboard(request, school_id):
+    school = get_object_or_404(School.objects.for_user(request.user), pk=school_id)
+    year = AcademicYear.objects.current()
+    programme = (
+        Programme.objects.filter(school=school, year=year).select_related("year").first()
+        if year
+        else None
+    )
+    context = {
+        "school": school,
+        "year": year,
+        "programme": programme,
+        "other_programmes": school.programmes.select_related("year").exclude(
+            pk=getattr(programme, "pk", None)
+        ),
+        "can_edit": access.can_edit_school(request.user, school.pk),
+    }
+    if programme:
+        today = timezone.localdate()
+        stages = stage_selectors.stage_progress(programme, today)
+        context.update(
+            stages=stages,
+            overall=stage_selectors.overall_progress(stages),
+            overdue=stage_selectors.overdue_items(programme, today),
+            upcoming=stage_selectors.upcoming_items(programme, 14, today),
+        )
+    return render(request, "reports/school_dashboard.html", context)
+
+
+@login_required
+def municipality_overview(request, municipality_id):
+    municipality = get_object_or_404(
+        Municipality.objects.for_user(request.user), pk=municipality_id
+    )
+    year = AcademicYear.objects.current()
+    return render(
+        request,
+        "reports/municipality_overview.html",
+        {"municipality": municipality, "year": year, "rows": municipality_rows(municipality, year)},
+    )
+
+
+@login_required
+def roadmap_export(request, programme_id, fmt):
+    programme = get_object_or_404(
+        Programme.objects.for_user(request.user).select_related("school", "year"),
+        pk=programme_id,
+    )
+    if fmt not in EXPORT_FORMATS:
+        raise Http404("Неизвестный формат документа")
+    return document_response(roadmap_document(programme), fmt)

@@ -1,0 +1,45 @@
+from django.contrib import admin
+
+from .models import RoadmapItem, RoadmapTemplate, Stage, TemplateItem
+
+
+@admin.register(Stage)
+class StageAdmin(admin.ModelAdmin):
+    list_display = ["number", "name", "duration"]
+
+
+class TemplateItemInline(admin.TabularInline):
+    model = TemplateItem
+    extra = 0
+    fields = [
+        "stage",
+        "number",
+        "position",
+        "activity",
+        "deadline_offset_days",
+        "period",
+        "responsible_role",
+        "responsible_title",
+        "output_document",
+        "order_kind",
+    ]
+
+
+@admin.register(RoadmapTemplate)
+class RoadmapTemplateAdmin(admin.ModelAdmin):
+    list_display = ["name", "is_default"]
+    inlines = [TemplateItemInline]
+
+
+@admin.register(TemplateItem)
+class TemplateItemAdmin(admin.ModelAdmin):
+    list_display = ["number", "activity", "stage", "responsible_title", "template"]
+    list_filter = ["template", "stage"]
+
+
+@admin.register(RoadmapItem)
+class RoadmapItemAdmin(admin.ModelAdmin):
+    list_display = ["number", "activity", "programme", "deadline", "status"]
+    list_filter = ["status", "stage", "programme__year", "programme__school__municipality"]
+    search_fields = ["activity", "programme__school__short_name"]
+    raw_id_fields = ["programme", "responsible_user", "updated_by"]

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "stages"
+
+urlpatterns = [
+    path("programmes/<int:programme_id>/roadmap/", views.roadmap, name="roadmap"),
+    path("programmes/<int:programme_id>/roadmap/add/", views.item_create, name="item_create"),
+    path("roadmap/items/<int:item_id>/edit/", views.item_edit, name="item_edit"),
+    path("roadmap/items/<int:item_id>/delete/", views.item_delete, name="item_delete"),
+    path("roadmap/items/<int:item_id>/status/", views.item_status, name="item_status"),
+    path("roadmap/items/<int:item_id>/evidence/", views.item_evidence, name="item_evidence"),
+    path("stages/", views.stage_reference, name="stage_reference"),
+]

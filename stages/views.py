@@ -1,0 +1,170 @@
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from mentoring import access
+from mentoring.models import Programme
+
+from . import selectors, services
+from .forms import RoadmapItemForm, StatusForm
+from .models import RoadmapItem, Stage
+
+
+def _programme(request, programme_id) -> Programme:
+    return get_object_or_404(
+        Programme.objects.for_user(request.user).select_related("school", "year"),
+        pk=programme_id,
+    )
+
+
+def _item(request, item_id, *, edit: bool) -> RoadmapItem:
+    item = get_object_or_404(
+        RoadmapItem.objects.for_user(request.user).select_related(
+            "programme__school", "programme__year", "stage"
+        ),
+        pk=item_id,
+    )
+    if edit and not access.can_edit_school(request.user, item.programme.school_id):
+        raise PermissionDenied("Изменять дорожную карту могут куратор, директор и рабочая группа.")
+    return item
+
+
+@login_required
+def roadmap(request, programme_id):
+    programme = _programme(request, programme_id)
+    stages = selectors.roadmap_by_stage(programme)
+    return render(
+        request,
+        "stages/roadmap.html",
+        {
+            "programme": programme,
+            "school": programme.school,
+            "stages": stages,
+            "overall": selectors.overall_progress(stages),
+            "can_edit": access.can_edit_school(request.user, programme.school_id),
+            "status_choices": RoadmapItem.Status.choices,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+def item_status(request, item_id):
+    item = _item(request, item_id, edit=True)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Выберите статус из списка.")
+        return redirect(item.get_absolute_url())
+    services.set_item_status(item, form.cleaned_data["status"], by=request.user)
+    if not request.headers.get("HX-Request"):
+        messages.success(
+            request, f"Мероприятие {item.number}: статус «{item.get_status_display()}»."
+        )
+        return redirect(item.get_absolute_url())
+    stages = selectors.stage_progress(item.programme)
+    return render(
+        request,
+        "stages/partials/status_changed.html",
+        {
+            "item": item,
+            "stage": next(s for s in stages if s.stage.pk == item.stage_id),
+            "overall": selectors.overall_progress(stages),
+            "can_edit": True,
+            "status_choices": RoadmapItem.Status.choices,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+def item_create(request, programme_id):
+    programme = _programme(request, programme_id)
+    if not access.can_edit_school(request.user, programme.school_id):
+        raise PermissionDenied("Изменять дорожную карту могут куратор, директор и рабочая группа.")
+    stage = Stage.objects.filter(number=request.GET.get("stage") or 0).first()
+    form = RoadmapItemForm(
+        request.POST or None,
+        request.FILES or None,
+        school=programme.school,
+        initial={"stage": stage},
+    )
+    if request.method == "POST" and form.is_valid():
+        item = form.save(commit=False)
+        item.programme = programme
+        item.number, item.position = services.next_item_number(programme, item.stage)
+        item.updated_by = request.user
+        if item.status == RoadmapItem.Status.DONE:
+            item.completed_at = timezone.now()
+        item.save()
+        messages.success(request, f"Мероприятие {item.number} добавлено в дорожную карту.")
+        return redirect(item.get_absolute_url())
+    return render(
+        request,
+        "stages/item_form.html",
+        {"form": form, "programme": programme, "school": programme.school},
+    )
+
+
+@login_required
+def item_edit(request, item_id):
+    item = _item(request, item_id, edit=True)
+    was_done = item.status == RoadmapItem.Status.DONE
+    form = RoadmapItemForm(
+        request.POST or None, request.FILES or None, instance=item, school=item.programme.school
+    )
+    if request.method == "POST" and form.is_valid():
+        item = form.save(commit=False)
+        item.updated_by = request.user
+        is_done = item.status == RoadmapItem.Status.DONE
+        if is_done and not was_done:
+            item.completed_at = timezone.now()
+        elif not is_done:
+            item.completed_at = None
+        item.save()
+        messages.success(request, f"Мероприятие {item.number} сохранено.")
+        return redirect(item.get_absolute_url())
+    return render(
+        request,
+        "stages/item_form.html",
+        {"form": form, "item": item, "programme": item.programme, "school": item.programme.school},
+    )
+
+
+@login_required
+def item_delete(request, item_id):
+    item = _item(request, item_id, edit=True)
+    if request.method == "POST":
+        programme = item.programme
+        number = item.number
+        item.delete()
+        messages.success(request, f"Мероприятие {number} удалено из дорожной карты.")
+        return redirect(programme)
+    return render(
+        request,
+        "stages/item_confirm_delete.html",
+        {"item": item, "programme": item.programme, "school": item.programme.school},
+    )
+
+
+@login_required
+def item_evidence(request, item_id):
+    item = _item(request, item_id, edit=False)
+    if not item.evidence_file:
+        raise Http404("Файл не прикреплён")
+    try:
+        handle = item.evidence_file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404("Файл не найден") from missing
+    return FileResponse(handle, as_attachment=True, filename=Path(item.evidence_file.name).name)
+
+
+@login_required
+def stage_reference(request):
+    return render(request, "stages/stage_reference.html", {"stages": Stage.objects.all()})

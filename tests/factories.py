@@ -1,0 +1,72 @@
+import datetime
+
+import factory
+
+from mentoring.models import AcademicYear, Membership, Municipality, Programme, Role, School, User
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    last_name = factory.Iterator(["Тимофеева", "Шевчук", "Карпов", "Белова"])
+    first_name = factory.Iterator(["Мария", "Илья", "Никита", "Ольга"])
+    middle_name = "Александровна"
+    password = factory.django.Password("secret-pass-123")
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Municipality
+
+    name = factory.Sequence(lambda n: f"Муниципальный округ № {n}")
+
+
+class SchoolFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = School
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    short_name = factory.Sequence(lambda n: f"МБОУ «СОШ № {n}»")
+    full_name = factory.LazyAttribute(
+        lambda o: f"Муниципальное бюджетное учреждение {o.short_name}"
+    )
+    director_name = "Воронцова Елена Петровна"
+
+
+class AcademicYearFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AcademicYear
+        django_get_or_create = ["name"]
+
+    name = "2026/2027"
+    start_date = datetime.date(2026, 9, 1)
+    end_date = datetime.date(2027, 8, 31)
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    school = factory.SubFactory(SchoolFactory)
+    year = factory.SubFactory(AcademicYearFactory)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    role = Role.CURATOR
+    school = factory.SubFactory(SchoolFactory)
+
+
+def member(role: str, school: School | None = None, municipality=None, **user_fields) -> User:
+    user = UserFactory(**user_fields)
+    if role == Role.MUNICIPAL_OFFICER:
+        Membership.objects.create(user=user, role=role, municipality=municipality)
+    else:
+        Membership.objects.create(user=user, role=role, school=school)
+    return user

@@ -1,0 +1,48 @@
+import datetime
+
+from django.urls import reverse
+
+from stages.models import RoadmapItem, Stage
+
+
+def test_school_dashboard_shows_overdue_and_upcoming(client, programme, curator, today):
+    items = list(programme.roadmap_items.order_by("position"))
+    programme.roadmap_items.update(deadline=today + datetime.timedelta(days=90))
+    items[0].deadline = today - datetime.timedelta(days=1)
+    items[0].save()
+    items[1].deadline = today + datetime.timedelta(days=3)
+    items[1].save()
+    client.force_login(curator)
+    page = client.get(programme.school.get_absolute_url()).content.decode()
+    assert "Просрочено" in page and items[0].activity[:40] in page
+    assert "Срок в ближайшие 14 дней" in page and items[1].activity[:40] in page
+    assert 'id="overdue-count">1<' in page
+
+
+def test_dashboard_without_programme_offers_to_start_one(
+    client, reference_data, school, curator, current_year
+):
+    client.force_login(curator)
+    page = client.get(school.get_absolute_url()).content.decode()
+    assert "ещё не начата" in page
+    response = client.post(reverse("start_programme", args=[school.pk]))
+    programme = school.programmes.get()
+    assert response["Location"] == programme.get_absolute_url()
+    assert programme.roadmap_items.count() > 30
+
+
+def test_municipality_overview_lists_schools_with_progress(
+    client, programme, other_programme, officer, django_assert_max_num_queries
+):
+    programme.roadmap_items.filter(stage__number=1).update(status=RoadmapItem.Status.DONE)
+    client.force_login(officer)
+    with django_assert_max_num_queries(10):
+        page = client.get(programme.school.municipality.get_absolute_url()).content.decode()
+    assert programme.school.short_name in page
+    assert other_programme.school.short_name not in page
+    assert f"2. {Stage.objects.get(number=2).short_name}" in page
+
+
+def test_other_officer_gets_404(client, municipality, other_officer):
+    client.force_login(other_officer)
+    assert client.get(municipality.get_absolute_url()).status_code == 404

@@ -1,0 +1,47 @@
+from django.core.management import call_command
+
+from mentoring.models import Membership, Municipality, Programme, Role, School, User
+from stages.models import RoadmapItem
+from stages.selectors import overall_progress, stage_progress
+
+
+def test_seed_demo_builds_a_municipality_once(reference_data, capsys):
+    call_command("seed_demo")
+    out = capsys.readouterr().out
+    assert "curator1" in out and "mnc" in out and "demo2026" in out
+    counts = (
+        Municipality.objects.count(),
+        School.objects.count(),
+        User.objects.count(),
+        Membership.objects.count(),
+        Programme.objects.count(),
+        RoadmapItem.objects.count(),
+    )
+    assert counts[:2] == (1, 3)
+    roles = set(Membership.objects.values_list("role", flat=True))
+    assert roles == set(Role.values)
+    done_before = RoadmapItem.objects.filter(status="done").count()
+
+    call_command("seed_demo")
+    assert (
+        Municipality.objects.count(),
+        School.objects.count(),
+        User.objects.count(),
+        Membership.objects.count(),
+        Programme.objects.count(),
+        RoadmapItem.objects.count(),
+    ) == counts
+    assert RoadmapItem.objects.filter(status="done").count() == done_before
+
+
+def test_demo_roadmaps_are_partly_done_with_overdue_items(reference_data):
+    call_command("seed_demo")
+    for programme in Programme.objects.all():
+        progress = overall_progress(stage_progress(programme))
+        assert 0 < progress.done < progress.total
+        assert progress.overdue > 0
+
+
+def test_demo_users_can_log_in(client, reference_data):
+    call_command("seed_demo")
+    assert client.login(username="curator1", password="demo2026")

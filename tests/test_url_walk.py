@@ -1,0 +1,87 @@
+"""Every URL pattern, walked: anonymous users go to log-in, users of another school get 404.
+
+A new URL whose kwargs or access rule are not listed here makes these tests fail, so every page
+gets an explicit decision.
+"""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+PUBLIC = {"login", "logout"}
+ANY_SIGNED_IN_USER = {"home", "mentor_home", "stages:stage_reference"}
+
+
+def _walk(patterns, namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace == "admin":
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _walk(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern):
+            assert entry.name, f"URL pattern {entry.pattern} has no name"
+            yield f"{namespace}{entry.name}", list(entry.pattern.regex.groupindex)
+
+
+ROUTES = sorted(set((name, tuple(kwargs)) for name, kwargs in _walk(get_resolver().url_patterns)))
+
+
+@pytest.fixture
+def kwargs_for(programme, municipality):
+    item = programme.roadmap_items.first()
+    item.evidence_file.save("evidence.pdf", ContentFile(b"%PDF-1.4"))
+    values = {
+        "school_id": programme.school_id,
+        "programme_id": programme.pk,
+        "item_id": item.pk,
+        "municipality_id": municipality.pk,
+        "fmt": "pdf",
+    }
+
+    def build(names):
+        missing = [name for name in names if name not in values]
+        assert not missing, f"tests/test_url_walk.py does not know URL kwargs {missing}"
+        return {name: values[name] for name in names}
+
+    return build
+
+
+def _url(name, kwargs, kwargs_for):
+    return reverse(name, kwargs=kwargs_for(kwargs))
+
+
+def test_routes_were_found():
+    names = {name for name, _ in ROUTES}
+    assert {"stages:roadmap", "reports:school_dashboard", "home"} <= names
+
+
+@pytest.mark.parametrize(("name", "kwargs"), [r for r in ROUTES if r[0] not in PUBLIC])
+def test_anonymous_is_sent_to_login(client, kwargs_for, name, kwargs):
+    url = _url(name, kwargs, kwargs_for)
+    for method in (client.get, client.post):
+        response = method(url)
+        assert response.status_code == 302, (name, method.__name__)
+        assert response["Location"].startswith(reverse("login") + "?next="), name
+
+
+SCOPED = [r for r in ROUTES if r[0] not in PUBLIC | ANY_SIGNED_IN_USER]
+
+
+@pytest.mark.parametrize(("name", "kwargs"), SCOPED)
+@pytest.mark.parametrize("outsider", ["other_curator", "other_officer", "mentor_user"])
+def test_outsiders_get_404(client, kwargs_for, request, outsider, name, kwargs):
+    client.force_login(request.getfixturevalue(outsider))
+    url = _url(name, kwargs, kwargs_for)
+    assert client.get(url).status_code == 404, (outsider, name)
+    assert client.post(url).status_code == 404, (outsider, name)
+
+
+OWNERS = {"reports:municipality_overview": "officer", "mentor_home": "mentor_user"}
+
+
+@pytest.mark.parametrize(("name", "kwargs"), [r for r in ROUTES if r[0] not in PUBLIC])
+def test_the_schools_own_user_gets_an_answer(client, kwargs_for, request, name, kwargs):
+    client.force_login(request.getfixturevalue(OWNERS.get(name, "curator")))
+    response = client.get(_url(name, kwargs, kwargs_for))
+    assert response.status_code in (200, 302, 405), name
