@@ -1,4 +1,5 @@
 from . import access
+from .models import Municipality
 
 
 def navigation(request):
@@ -9,6 +10,7 @@ def navigation(request):
     roles = access.roles_of(user)
     return {
         "nav_is_mentor": access.MENTOR in roles,
-        "nav_is_staff": bool(roles & access.SCHOOL_STAFF),
-        "nav_is_officer": access.MUNICIPAL_OFFICER in roles,
+        "nav_municipalities": (
+            Municipality.objects.for_user(user) if access.MUNICIPAL_OFFICER in roles else []
+        ),
     }

@@ -10,9 +10,9 @@ from ..documents import Column, Document, Facts, Row, Section, Table
 
 COLUMNS = [
     Column("№", width=6),
-    Column("Мероприятие", width=48),
-    Column("Срок", width=12, kind="date"),
-    Column("Период", width=18),
+    Column("Мероприятие", width=46),
+    Column("Срок", width=13, kind="date"),
+    Column("Период", width=15),
     Column("Ответственный", width=24),
     Column("Итоговый документ", width=26),
     Column("Статус", width=14),

@@ -10,13 +10,15 @@ from .fonts import web_font_css
 
 TEMPLATE_NAME = "reports/document.html"
 STYLESHEET = "css/document.css"
-NUMERIC_KINDS = frozenset({"number", "percent"})
+
+
+CELL_CLASSES = {"number": "num", "percent": "num", "date": "date"}
 
 
 @dataclass
 class _Cell:
     text: str
-    numeric: bool
+    css: str
 
 
 def read_stylesheet() -> str:
@@ -33,7 +35,7 @@ def _table_context(table: Table) -> dict:
         {
             "title": column.title,
             "width": f"{100 * column.width / total:.2f}",
-            "numeric": column.kind in NUMERIC_KINDS,
+            "css": CELL_CLASSES.get(column.kind, ""),
         }
         for column in table.columns
     ]
@@ -41,7 +43,7 @@ def _table_context(table: Table) -> dict:
         {
             "tone": row.tone,
             "cells": [
-                _Cell(format_cell(value, column.kind), column.kind in NUMERIC_KINDS)
+                _Cell(format_cell(value, column.kind), CELL_CLASSES.get(column.kind, ""))
                 for value, column in zip(row.cells, table.columns, strict=True)
             ],
         }
