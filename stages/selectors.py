@@ -65,15 +65,34 @@ def stage_progress(programme: Programme, today: datetime.date | None = None) -> 
     return result
 
 
+ROADMAP_FILTERS = {
+    "all": "Все",
+    "open": "Невыполненные",
+    "overdue": "Просроченные",
+    "mine": "Мои",
+}
+
+
 def roadmap_by_stage(
-    programme: Programme, today: datetime.date | None = None
+    programme: Programme,
+    today: datetime.date | None = None,
+    *,
+    show: str = "all",
+    user=None,
 ) -> list[StageProgress]:
-    """Stages with their progress and their items, in roadmap order."""
+    """Stages with their progress (over all items) and their items that pass the filter."""
+    today = today or timezone.localdate()
     stages = stage_progress(programme, today)
     by_id = {entry.stage.pk: entry for entry in stages}
     items = programme.roadmap_items.select_related("responsible_user").order_by(
         "stage__number", "position", "id"
     )
+    if show == "open":
+        items = items.filter(OPEN)
+    elif show == "overdue":
+        items = items.filter(OPEN, deadline__lt=today)
+    elif show == "mine":
+        items = items.filter(responsible_user=user)
     for item in items:
         by_id[item.stage_id].items.append(item)
     return stages

@@ -37,7 +37,10 @@ def _item(request, item_id, *, edit: bool) -> RoadmapItem:
 @login_required
 def roadmap(request, programme_id):
     programme = _programme(request, programme_id)
-    stages = selectors.roadmap_by_stage(programme)
+    show = request.GET.get("show", "all")
+    if show not in selectors.ROADMAP_FILTERS:
+        show = "all"
+    stages = selectors.roadmap_by_stage(programme, show=show, user=request.user)
     return render(
         request,
         "stages/roadmap.html",
@@ -45,6 +48,9 @@ def roadmap(request, programme_id):
             "programme": programme,
             "school": programme.school,
             "stages": stages,
+            "show": show,
+            "show_label": selectors.ROADMAP_FILTERS[show],
+            "filters": selectors.ROADMAP_FILTERS,
             "overall": selectors.overall_progress(stages),
             "can_edit": access.can_edit_school(request.user, programme.school_id),
             "status_choices": RoadmapItem.Status.choices,

@@ -187,3 +187,26 @@ def test_stage_reference_page(client, reference_data, curator):
     client.force_login(curator)
     page = client.get(reverse("stages:stage_reference")).content.decode()
     assert "Формирование базы наставников" in page
+
+
+def test_roadmap_filters(client, programme, curator, today):
+    items = list(programme.roadmap_items.order_by("position"))
+    programme.roadmap_items.update(deadline=today + datetime.timedelta(days=30))
+    items[0].deadline = today - datetime.timedelta(days=1)
+    items[0].save()
+    items[1].status = RoadmapItem.Status.DONE
+    items[1].responsible_user = curator
+    items[1].save()
+    client.force_login(curator)
+    url = roadmap_url(programme)
+    overdue = client.get(url, {"show": "overdue"}).content.decode()
+    assert f'id="item-{items[0].pk}"' in overdue
+    assert f'id="item-{items[2].pk}"' not in overdue
+    assert "Нет мероприятий, подходящих под фильтр «Просроченные»" in overdue
+    open_page = client.get(url, {"show": "open"}).content.decode()
+    assert f'id="item-{items[1].pk}"' not in open_page
+    assert f'id="item-{items[2].pk}"' in open_page
+    mine = client.get(url, {"show": "mine"}).content.decode()
+    assert f'id="item-{items[1].pk}"' in mine and f'id="item-{items[0].pk}"' not in mine
+    everything = client.get(url, {"show": "<script>"}).content.decode()
+    assert everything.count('<tr id="item-') == len(items)
