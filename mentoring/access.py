@@ -21,6 +21,7 @@ MUNICIPAL_OFFICER = "municipal_officer"
 SCHOOL_STAFF = frozenset({CURATOR, DIRECTOR, WORKING_GROUP})
 READERS = SCHOOL_STAFF | {MUNICIPAL_OFFICER}
 EDITORS = SCHOOL_STAFF
+SENSITIVE_READERS = frozenset({CURATOR, DIRECTOR})
 
 
 def _grants(user) -> list[tuple[str, int | None, int | None]]:
@@ -74,6 +75,11 @@ def has_school_role(user, school_id: int, roles: Iterable[str]) -> bool:
 
 def can_edit_school(user, school_id: int) -> bool:
     return has_school_role(user, school_id, EDITORS)
+
+
+def can_see_sensitive(user, school_id: int) -> bool:
+    """ОВЗ, difficult life situation, behaviour: only the school's curator and director."""
+    return has_school_role(user, school_id, SENSITIVE_READERS)
 
 
 class SchoolScopedQuerySet(models.QuerySet):

@@ -23,6 +23,7 @@ urlpatterns = [
         name="start_programme",
     ),
     path("", include("stages.urls")),
+    path("", include("registry.urls")),
     path("", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -93,3 +93,37 @@ def today():
 @pytest.fixture
 def yesterday(today):
     return today - datetime.timedelta(days=1)
+
+
+@pytest.fixture
+def request_categories(db):
+    from registry import reference as registry_reference
+
+    registry_reference.load()
+
+
+@pytest.fixture
+def working_group(school):
+    return member(Role.WORKING_GROUP, school, username="group")
+
+
+@pytest.fixture
+def mentor(school):
+    from .registry.factories import MentorFactory, ParticipantFactory
+
+    return MentorFactory(
+        participant=ParticipantFactory(school=school, last_name="Шевчук", first_name="Илья")
+    )
+
+
+@pytest.fixture
+def mentee(programme, request_categories):
+    from .registry.factories import MenteeFactory, StudentFactory
+
+    return MenteeFactory(
+        programme=programme,
+        participant=StudentFactory(
+            school=programme.school, last_name="Смирнова", first_name="Ольга"
+        ),
+        categories=["low_results", "ovz"],
+    )

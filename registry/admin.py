@@ -1,0 +1,159 @@
+from django.contrib import admin
+
+from .models import (
+    Attendance,
+    Certificate,
+    CommissionMember,
+    Competency,
+    Consent,
+    ImportBatch,
+    Interview,
+    Mentee,
+    Mentor,
+    Participant,
+    PortfolioFile,
+    RequestCategory,
+    SelectionCommission,
+    TrainingCertificate,
+    TrainingCourse,
+    TrainingSession,
+)
+
+
+class ConsentInline(admin.TabularInline):
+    model = Consent
+    extra = 0
+    fields = ["kind", "given_by", "representative_name", "signed_on", "withdrawn_on"]
+
+
+class CertificateInline(admin.TabularInline):
+    model = Certificate
+    extra = 0
+    fields = ["kind", "number", "issued_on", "valid_until"]
+
+
+@admin.register(Participant)
+class ParticipantAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "kind", "class_name", "school", "birth_date"]
+    list_filter = ["kind", "school__municipality", "school"]
+    search_fields = ["last_name", "first_name", "middle_name"]
+    raw_id_fields = ["user", "updated_by"]
+    inlines = [ConsentInline, CertificateInline]
+
+
+@admin.register(Consent)
+class ConsentAdmin(admin.ModelAdmin):
+    list_display = ["participant", "kind", "given_by", "signed_on", "withdrawn_on"]
+    list_filter = ["kind", "given_by"]
+    search_fields = ["participant__last_name"]
+    raw_id_fields = ["participant", "created_by"]
+
+
+@admin.register(Certificate)
+class CertificateAdmin(admin.ModelAdmin):
+    list_display = ["participant", "kind", "number", "issued_on", "valid_until"]
+    list_filter = ["kind"]
+    search_fields = ["participant__last_name", "number"]
+    raw_id_fields = ["participant", "created_by"]
+
+
+@admin.register(Competency)
+class CompetencyAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+
+
+@admin.register(RequestCategory)
+class RequestCategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "audience", "sensitive", "position"]
+    list_filter = ["audience", "sensitive"]
+
+
+class PortfolioFileInline(admin.TabularInline):
+    model = PortfolioFile
+    extra = 0
+
+
+@admin.register(Mentor)
+class MentorAdmin(admin.ModelAdmin):
+    list_display = ["participant", "school", "contour", "status", "capacity"]
+    list_filter = ["status", "contour", "school"]
+    search_fields = ["participant__last_name", "participant__first_name"]
+    raw_id_fields = ["participant", "updated_by"]
+    filter_horizontal = ["competencies"]
+    inlines = [PortfolioFileInline]
+
+
+@admin.register(PortfolioFile)
+class PortfolioFileAdmin(admin.ModelAdmin):
+    list_display = ["title", "mentor", "uploaded_at"]
+    raw_id_fields = ["mentor"]
+
+
+@admin.register(Mentee)
+class MenteeAdmin(admin.ModelAdmin):
+    list_display = ["participant", "programme", "status", "priority"]
+    list_filter = ["status", "priority", "programme__year", "programme__school"]
+    search_fields = ["participant__last_name", "participant__first_name"]
+    raw_id_fields = ["participant", "programme", "updated_by"]
+    filter_horizontal = ["categories"]
+
+
+class CommissionMemberInline(admin.TabularInline):
+    model = CommissionMember
+    extra = 0
+
+
+@admin.register(SelectionCommission)
+class SelectionCommissionAdmin(admin.ModelAdmin):
+    list_display = ["programme", "formed_on"]
+    inlines = [CommissionMemberInline]
+
+
+@admin.register(CommissionMember)
+class CommissionMemberAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "role", "commission"]
+
+
+@admin.register(Interview)
+class InterviewAdmin(admin.ModelAdmin):
+    list_display = ["mentor", "held_on", "readiness", "decision"]
+    list_filter = ["decision", "readiness"]
+    raw_id_fields = ["mentor", "programme", "recorded_by"]
+
+
+class TrainingSessionInline(admin.TabularInline):
+    model = TrainingSession
+    extra = 0
+
+
+@admin.register(TrainingCourse)
+class TrainingCourseAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "programme", "hours", "starts_on", "ends_on"]
+    list_filter = ["kind"]
+    raw_id_fields = ["programme"]
+    filter_horizontal = ["participants"]
+    inlines = [TrainingSessionInline]
+
+
+@admin.register(TrainingSession)
+class TrainingSessionAdmin(admin.ModelAdmin):
+    list_display = ["topic", "course", "held_on", "hours"]
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(admin.ModelAdmin):
+    list_display = ["session", "mentor", "present"]
+    raw_id_fields = ["session", "mentor"]
+
+
+@admin.register(TrainingCertificate)
+class TrainingCertificateAdmin(admin.ModelAdmin):
+    list_display = ["number", "mentor", "course", "hours", "issued_on"]
+    raw_id_fields = ["course", "mentor"]
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    list_display = ["original_name", "kind", "programme", "status", "total_rows", "created_at"]
+    list_filter = ["kind", "status"]
+    raw_id_fields = ["programme", "uploaded_by"]

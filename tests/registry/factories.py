@@ -1,0 +1,125 @@
+import datetime
+
+import factory
+
+from registry.models import (
+    Certificate,
+    Consent,
+    Interview,
+    Mentee,
+    Mentor,
+    Participant,
+    RequestCategory,
+    TrainingCourse,
+)
+
+from ..factories import ProgrammeFactory, SchoolFactory
+
+TODAY = datetime.date.today()
+
+
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participant
+
+    school = factory.SubFactory(SchoolFactory)
+    last_name = factory.Iterator(["Иванова", "Петров", "Сидорова", "Кузнецов", "Шевчук"])
+    first_name = factory.Iterator(["Ольга", "Илья", "Мария", "Никита", "Анна"])
+    middle_name = factory.Iterator(["Сергеевна", "Андреевич", "Петровна", "Олегович", ""])
+    kind = Participant.Kind.TEACHER
+    birth_date = datetime.date(1985, 3, 14)
+    position = "учитель"
+    subject = "математика"
+
+
+class StudentFactory(ParticipantFactory):
+    kind = Participant.Kind.STUDENT
+    birth_date = factory.LazyFunction(
+        lambda: TODAY.replace(year=TODAY.year - 13) - datetime.timedelta(days=40)
+    )
+    class_name = "7Б"
+    position = ""
+    subject = ""
+
+
+class ConsentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Consent
+
+    participant = factory.SubFactory(ParticipantFactory)
+    kind = Consent.Kind.PERSONAL_DATA
+    given_by = Consent.GivenBy.SELF
+    signed_on = factory.LazyFunction(lambda: TODAY - datetime.timedelta(days=10))
+
+
+class CertificateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Certificate
+
+    participant = factory.SubFactory(ParticipantFactory)
+    kind = Certificate.Kind.CRIMINAL_RECORD
+    number = factory.Sequence(lambda n: f"77/{n:05d}")
+    issued_on = factory.LazyFunction(lambda: TODAY - datetime.timedelta(days=30))
+
+
+class MentorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Mentor
+
+    participant = factory.SubFactory(ParticipantFactory)
+    school = factory.LazyAttribute(lambda o: o.participant.school)
+    contour = Mentor.Contour.INTERNAL
+    capacity = 2
+    offer = "Помогу с подготовкой к олимпиадам по математике"
+
+
+class MenteeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Mentee
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    participant = factory.SubFactory(
+        StudentFactory, school=factory.SelfAttribute("..programme.school")
+    )
+    request_text = "Хочу подтянуть математику"
+
+    @factory.post_generation
+    def categories(self, create, codes, **kwargs):
+        if create and codes:
+            self.categories.set(RequestCategory.objects.filter(code__in=codes))
+
+
+class InterviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Interview
+
+    mentor = factory.SubFactory(MentorFactory)
+    programme = factory.SubFactory(
+        ProgrammeFactory, school=factory.SelfAttribute("..mentor.school")
+    )
+    held_on = factory.LazyFunction(lambda: TODAY - datetime.timedelta(days=3))
+    readiness = Interview.Readiness.HIGH
+    decision = Interview.Decision.RECOMMEND
+
+
+class TrainingCourseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingCourse
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = "Школа наставников"
+    hours = 16
+    starts_on = factory.LazyFunction(lambda: TODAY - datetime.timedelta(days=20))
+    ends_on = factory.LazyFunction(lambda: TODAY - datetime.timedelta(days=5))
+
+
+def consents_for(participant: Participant, *, representative: bool | None = None) -> None:
+    """Both consents, given by a parent when the participant is a minor."""
+    by_parent = participant.is_minor() if representative is None else representative
+    for kind in (Consent.Kind.PERSONAL_DATA, Consent.Kind.PARTICIPATION):
+        ConsentFactory(
+            participant=participant,
+            kind=kind,
+            given_by=Consent.GivenBy.REPRESENTATIVE if by_parent else Consent.GivenBy.SELF,
+            representative_name="Иванова Елена Петровна" if by_parent else "",
+        )
