@@ -28,15 +28,51 @@ ROUTES = sorted(set((name, tuple(kwargs)) for name, kwargs in _walk(get_resolver
 
 
 @pytest.fixture
-def kwargs_for(programme, municipality):
+def kwargs_for(programme, municipality, mentor, mentee, curator):
+    from registry.models import ImportBatch, TrainingSession
+
+    from .registry.factories import (
+        CertificateFactory,
+        ConsentFactory,
+        InterviewFactory,
+        TrainingCourseFactory,
+    )
+
     item = programme.roadmap_items.first()
     item.evidence_file.save("evidence.pdf", ContentFile(b"%PDF-1.4"))
+    consent = ConsentFactory(participant=mentor.participant)
+    consent.scan.save("consent.pdf", ContentFile(b"%PDF-1.4"))
+    certificate = CertificateFactory(participant=mentor.participant)
+    certificate.scan.save("certificate.pdf", ContentFile(b"%PDF-1.4"))
+    portfolio = mentor.files.create(title="Грамота", file=ContentFile(b"%PDF-1.4", "g.pdf"))
+    course = TrainingCourseFactory(programme=programme)
+    session = TrainingSession.objects.create(
+        course=course, held_on=course.starts_on, topic="Роль наставника"
+    )
+    batch = ImportBatch.objects.create(
+        programme=programme,
+        kind=ImportBatch.Kind.MENTEES,
+        file=ContentFile(b"not a real workbook", "base.xlsx"),
+        original_name="base.xlsx",
+        uploaded_by=curator,
+    )
     values = {
         "school_id": programme.school_id,
         "programme_id": programme.pk,
         "item_id": item.pk,
         "municipality_id": municipality.pk,
         "fmt": "pdf",
+        "participant_id": mentor.participant_id,
+        "mentor_id": mentor.pk,
+        "mentee_id": mentee.pk,
+        "consent_id": consent.pk,
+        "certificate_id": certificate.pk,
+        "file_id": portfolio.pk,
+        "interview_id": InterviewFactory(mentor=mentor, programme=programme).pk,
+        "course_id": course.pk,
+        "session_id": session.pk,
+        "batch_id": batch.pk,
+        "kind": "mentees",
     }
 
     def build(names):

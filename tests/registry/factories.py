@@ -76,6 +76,7 @@ class MentorFactory(factory.django.DjangoModelFactory):
 class MenteeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Mentee
+        skip_postgeneration_save = True
 
     programme = factory.SubFactory(ProgrammeFactory)
     participant = factory.SubFactory(

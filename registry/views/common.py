@@ -1,0 +1,49 @@
+"""What every registry view shares: fetching within the user's access, and the section tabs.
+
+The bases hold personal data of children: they are open to the school staff (curator, director,
+working group) only. Municipal officers and mentors get 404 here.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from mentoring import access
+from mentoring.models import AcademicYear, Programme, School
+
+EDIT_DENIED = "Изменять базы могут куратор, директор и рабочая группа школы."
+
+
+def staff_programme(request, programme_id) -> Programme:
+    return get_object_or_404(
+        Programme.objects.for_user(request.user, access.SCHOOL_STAFF).select_related(
+            "school", "year"
+        ),
+        pk=programme_id,
+    )
+
+
+def staff_object(request, queryset, pk):
+    """An object of a school-scoped queryset, 404 unless the user is on the school's staff."""
+    return get_object_or_404(queryset.for_user(request.user, access.SCHOOL_STAFF), pk=pk)
+
+
+def require_edit(request, school_id: int) -> None:
+    if not access.can_edit_school(request.user, school_id):
+        raise PermissionDenied(EDIT_DENIED)
+
+
+def current_programme(school: School) -> Programme | None:
+    year = AcademicYear.objects.current()
+    programme = school.programmes.filter(year=year).select_related("year").first()
+    return programme or school.programmes.select_related("year").order_by("-year__start_date").first()
+
+
+def section_context(request, programme: Programme | None, school: School, active: str) -> dict:
+    """Context for templates/registry/_tabs.html and the breadcrumbs."""
+    return {
+        "programme": programme,
+        "school": school,
+        "registry_tab": active,
+        "can_edit": access.can_edit_school(request.user, school.pk),
+        "can_see_sensitive": access.can_see_sensitive(request.user, school.pk),
+    }
