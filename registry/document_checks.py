@@ -37,9 +37,15 @@ def minor_cutoff(today: datetime.date) -> datetime.date:
 
 
 def minor_q(today: datetime.date, prefix: str = "") -> Q:
-    return Q(**{f"{prefix}birth_date__gt": minor_cutoff(today)}) | Q(
-        **{f"{prefix}birth_date__isnull": True, f"{prefix}kind": Participant.Kind.STUDENT}
-    )
+    # Every comparison is guarded by IS NOT NULL: these Q objects are negated, and NOT of a
+    # comparison with NULL is NULL in SQL, which would silently drop rows.
+    return Q(
+        **{f"{prefix}birth_date__isnull": False, f"{prefix}birth_date__gt": minor_cutoff(today)}
+    ) | Q(**{f"{prefix}birth_date__isnull": True, f"{prefix}kind": Participant.Kind.STUDENT})
+
+
+def _valid_on(field: str, today: datetime.date) -> Q:
+    return Q(**{f"{field}__isnull": False, f"{field}__gte": today})
 
 
 def _consent(kind: str, given_by: str | None, ref: str) -> Exists:
@@ -86,9 +92,11 @@ def missing_documents_q(role: str, today: datetime.date, prefix: str = "") -> Q:
     )
     ok = consents_ok
     if role == MENTOR:
-        criminal_ok = minor | Q(doc_criminal_until__gte=today)
+        criminal_ok = minor | _valid_on("doc_criminal_until", today)
         teacher_ok = ~Q(**{f"{prefix}kind": Participant.Kind.TEACHER}) | Q(doc_teacher=True)
-        medical_ok = ~Q(**{f"{prefix}kind__in": EXTERNAL_KINDS}) | Q(doc_medical_until__gte=today)
+        medical_ok = ~Q(**{f"{prefix}kind__in": EXTERNAL_KINDS}) | _valid_on(
+            "doc_medical_until", today
+        )
         ok = ok & criminal_ok & teacher_ok & medical_ok
     return ~ok
 

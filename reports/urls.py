@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import urls_exports, views
 
 app_name = "reports"
 
@@ -16,4 +16,5 @@ urlpatterns = [
         views.roadmap_export,
         name="roadmap_export",
     ),
+    *urls_exports.urlpatterns,
 ]

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from mentoring import access
 from mentoring.models import AcademicYear, Municipality, Programme, School
+from registry import selectors as registry_selectors
 from stages import selectors as stage_selectors
 
 from .builders.roadmap import roadmap_document
@@ -36,6 +37,9 @@ def school_dashboard(request, school_id):
         today = timezone.localdate()
         stages = stage_selectors.stage_progress(programme, today)
         context.update(
+            documents=registry_selectors.document_summary(programme, today)
+            if access.has_school_role(request.user, school.pk, access.SCHOOL_STAFF)
+            else None,
             stages=stages,
             overall=stage_selectors.overall_progress(stages),
             overdue=stage_selectors.overdue_items(programme, today),

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import RoadmapItem, RoadmapTemplate, Stage, TemplateItem
 
@@ -43,3 +44,4 @@ class RoadmapItemAdmin(admin.ModelAdmin):
     list_filter = ["status", "stage", "programme__year", "programme__school__municipality"]
     search_fields = ["activity", "programme__school__short_name"]
     raw_id_fields = ["programme", "responsible_user", "updated_by"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -112,7 +112,12 @@ class TrainingCertificate(models.Model):
         verbose_name = "удостоверение об обучении"
         verbose_name_plural = "удостоверения об обучении"
         constraints = [
-            models.UniqueConstraint(fields=["course", "mentor"], name="certificate_once_per_course")
+            models.UniqueConstraint(
+                fields=["course", "mentor"], name="certificate_once_per_course"
+            ),
+            models.UniqueConstraint(
+                fields=["course", "number"], name="certificate_number_unique_per_course"
+            ),
         ]
 
     def __str__(self):

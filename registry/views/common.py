@@ -35,7 +35,9 @@ def require_edit(request, school_id: int) -> None:
 def current_programme(school: School) -> Programme | None:
     year = AcademicYear.objects.current()
     programme = school.programmes.filter(year=year).select_related("year").first()
-    return programme or school.programmes.select_related("year").order_by("-year__start_date").first()
+    return (
+        programme or school.programmes.select_related("year").order_by("-year__start_date").first()
+    )
 
 
 def section_context(request, programme: Programme | None, school: School, active: str) -> dict:

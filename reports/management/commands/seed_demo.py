@@ -1,7 +1,11 @@
 from django.core.management.base import BaseCommand
 
 from mentoring import demo as mentoring_demo
+from registry import demo as registry_demo
 from stages import demo as stages_demo
+
+# (mentors, mentees) per demo school: the first one is of realistic size.
+BASE_SIZES = [(60, 150), (25, 60), (20, 45)]
 
 
 class Command(BaseCommand):
@@ -11,6 +15,9 @@ class Command(BaseCommand):
         demo = mentoring_demo.build()
         for number, programme in enumerate(demo.new_programmes, start=2):
             stages_demo.progress_roadmap(programme, skip_every=number + 2)
+        for number, programme in enumerate(demo.programmes):
+            mentors, mentees = BASE_SIZES[number % len(BASE_SIZES)]
+            registry_demo.build_bases(programme, mentors=mentors, mentees=mentees, seed=number)
 
         self.stdout.write(self.style.SUCCESS(f"Демонстрационные данные: {demo.municipality.name}"))
         self.stdout.write(

@@ -1,0 +1,146 @@
+"""«База наставников» and «База наставляемых» of a programme as documents."""
+
+import datetime
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from mentoring.models import Programme
+from registry import document_checks
+from registry.models import Mentee, Mentor, RequestCategory
+
+from ..documents import Column, Document, Facts, Row, Section, Table
+
+DOCUMENTS_OK = "в порядке"
+
+MENTOR_COLUMNS = [
+    Column("№", width=5, kind="number"),
+    Column("ФИО", width=26),
+    Column("Категория", width=16),
+    Column("Класс, должность", width=20),
+    Column("Контур", width=14),
+    Column("Статус", width=16),
+    Column("Компетенции и предметы", width=24),
+    Column("Чем я могу быть полезен", width=30),
+    Column("Наставляемых не более", width=12, kind="number"),
+    Column("Документы", width=30),
+]
+MENTEE_COLUMNS = [
+    Column("№", width=5, kind="number"),
+    Column("ФИО", width=26),
+    Column("Категория", width=16),
+    Column("Класс, должность", width=20),
+    Column("Статус", width=16),
+    Column("Категории запроса", width=28),
+    Column("Запрос", width=30),
+    Column("Приоритет", width=11),
+    Column("Документы", width=30),
+]
+
+
+def _documents(row, role: str, today: datetime.date) -> str:
+    found = document_checks.problems(row, role, today)
+    return "; ".join(found) if found else DOCUMENTS_OK
+
+
+def _tone(documents: str) -> str:
+    return "" if documents == DOCUMENTS_OK else "warning"
+
+
+def _document(programme: Programme, title: str, rows: list[Row], columns, facts, today):
+    year_label = programme.year.name.replace("/", "-")
+    return Document(
+        title=title,
+        subtitle=f"на {programme.year.name} учебный год",
+        organisation=programme.school.full_name,
+        meta=[("Состояние на", today.strftime("%d.%m.%Y"))],
+        sections=[
+            Section(heading="Сводка", blocks=[Facts(facts)]),
+            Section(
+                heading=title,
+                blocks=[Table(columns, rows, empty_text="В базе пока никого нет")],
+            ),
+        ],
+        orientation="landscape",
+        filename=f"{title} {programme.school.short_name} {year_label}",
+    )
+
+
+def mentor_base_document(
+    programme: Programme, *, sensitive: bool, today: datetime.date | None = None
+) -> Document:
+    """The school's mentor base. ``sensitive`` is accepted for symmetry: it holds no such data."""
+    today = today or timezone.localdate()
+    mentors = document_checks.with_document_flags(
+        Mentor.objects.filter(school_id=programme.school_id)
+        .select_related("participant")
+        .prefetch_related("competencies"),
+        "participant",
+    )
+    rows, in_order = [], 0
+    for number, mentor in enumerate(mentors, start=1):
+        person = mentor.participant
+        documents = _documents(mentor, document_checks.MENTOR, today)
+        in_order += documents == DOCUMENTS_OK
+        rows.append(
+            Row(
+                [
+                    number,
+                    person.full_name,
+                    person.get_kind_display(),
+                    person.description,
+                    mentor.get_contour_display(),
+                    mentor.get_status_display(),
+                    ", ".join(tag.name for tag in mentor.competencies.all()),
+                    mentor.offer,
+                    mentor.capacity,
+                    documents,
+                ],
+                tone=_tone(documents),
+            )
+        )
+    facts = [("Наставников в базе", len(rows)), ("Документы в порядке", in_order)]
+    return _document(programme, "База наставников", rows, MENTOR_COLUMNS, facts, today)
+
+
+def mentee_base_document(
+    programme: Programme, *, sensitive: bool, today: datetime.date | None = None
+) -> Document:
+    """The programme's mentee base with the request map; sensitive categories only if allowed."""
+    today = today or timezone.localdate()
+    categories = RequestCategory.objects.order_by("audience", "position")
+    if not sensitive:
+        categories = categories.filter(sensitive=False)
+    mentees = document_checks.with_document_flags(
+        Mentee.objects.filter(programme=programme)
+        .select_related("participant")
+        .prefetch_related(Prefetch("categories", queryset=categories, to_attr="shown_categories")),
+        "participant",
+    )
+    rows, in_order = [], 0
+    for number, mentee in enumerate(mentees, start=1):
+        person = mentee.participant
+        documents = _documents(mentee, document_checks.MENTEE, today)
+        in_order += documents == DOCUMENTS_OK
+        rows.append(
+            Row(
+                [
+                    number,
+                    person.full_name,
+                    person.get_kind_display(),
+                    person.description,
+                    mentee.get_status_display(),
+                    "; ".join(category.name for category in mentee.shown_categories),
+                    mentee.request_text,
+                    mentee.get_priority_display(),
+                    documents,
+                ],
+                tone=_tone(documents),
+            )
+        )
+    facts = [("Наставляемых в базе", len(rows)), ("Документы в порядке", in_order)]
+    if not sensitive:
+        facts.append(
+            ("Категории запроса", "без чувствительных (их видят только куратор и директор)")
+        )
+    return _document(programme, "База наставляемых", rows, MENTEE_COLUMNS, facts, today)
