@@ -9,13 +9,20 @@ from django.utils import timezone
 from mentoring.models import Programme
 
 from .models import (
+    Attendance,
     Certificate,
+    CommissionMember,
     Competency,
     Consent,
+    Interview,
     Mentee,
     Mentor,
     Participant,
     RequestCategory,
+    SelectionCommission,
+    TrainingCertificate,
+    TrainingCourse,
+    TrainingSession,
 )
 from .models.people import grade_of
 
@@ -325,3 +332,93 @@ def _documents(rng, mentor_people, mentee_people, today) -> None:
             )
     Consent.objects.bulk_create(consents)
     Certificate.objects.bulk_create(certificates)
+
+
+@transaction.atomic
+def build_selection(programme: Programme, curator_name: str) -> bool:
+    """The commission, its interviews and a finished «Школа наставников», once per programme."""
+    if SelectionCommission.objects.filter(programme=programme).exists():
+        return False
+    school = programme.school
+    start = programme.year.start_date
+    commission = SelectionCommission.objects.create(
+        programme=programme,
+        formed_on=start + datetime.timedelta(days=30),
+        order_note="Приказ о создании конкурсной комиссии",
+    )
+    CommissionMember.objects.bulk_create(
+        [
+            CommissionMember(
+                commission=commission,
+                full_name=school.director_name,
+                position="директор",
+                role=CommissionMember.Role.CHAIR,
+                position_order=1,
+            ),
+            CommissionMember(
+                commission=commission,
+                full_name=curator_name,
+                position="куратор программы",
+                role=CommissionMember.Role.CURATOR,
+                position_order=2,
+            ),
+            CommissionMember(
+                commission=commission,
+                full_name="Зуева Галина Павловна",
+                position="педагог-психолог",
+                role=CommissionMember.Role.MEMBER,
+                position_order=3,
+            ),
+        ]
+    )
+    interviewed = school.mentors.exclude(status=Mentor.Status.CANDIDATE)
+    Interview.objects.bulk_create(
+        Interview(
+            mentor=mentor,
+            programme=programme,
+            held_on=start + datetime.timedelta(days=35 + index % 5),
+            readiness=Interview.Readiness.HIGH if index % 3 else Interview.Readiness.SUFFICIENT,
+            decision=Interview.Decision.POSTPONE
+            if mentor.status == Mentor.Status.INTERVIEWED and index % 2
+            else Interview.Decision.RECOMMEND,
+        )
+        for index, mentor in enumerate(interviewed)
+    )
+    course = TrainingCourse.objects.create(
+        programme=programme,
+        title="Школа наставников",
+        hours=16,
+        starts_on=start + datetime.timedelta(days=45),
+        ends_on=start + datetime.timedelta(days=59),
+        organiser="Куратор программы, педагог-психолог",
+        description="Роль наставника; ролевые модели форм «ученик – ученик» и «учитель – учитель»; "
+        "встреча-знакомство и встреча-планирование; индивидуальный план развития; рефлексия.",
+    )
+    trained = list(school.mentors.filter(status__in=[Mentor.Status.TRAINED, Mentor.Status.ACTIVE]))
+    course.participants.set(trained)
+    topics = ["Роль и задачи наставника", "Формы и ролевые модели", "Планирование работы пары"]
+    sessions = TrainingSession.objects.bulk_create(
+        TrainingSession(
+            course=course,
+            held_on=course.starts_on + datetime.timedelta(days=7 * n),
+            topic=topic,
+            hours=4,
+        )
+        for n, topic in enumerate(topics)
+    )
+    Attendance.objects.bulk_create(
+        Attendance(session=session, mentor=mentor, present=(n + i) % 7 != 3)
+        for n, session in enumerate(sessions)
+        for i, mentor in enumerate(trained)
+    )
+    TrainingCertificate.objects.bulk_create(
+        TrainingCertificate(
+            course=course,
+            mentor=mentor,
+            number=f"ШН-{programme.year.name[:4]}-{i:03d}",
+            hours=course.hours,
+            issued_on=course.ends_on,
+        )
+        for i, mentor in enumerate(trained, start=1)
+    )
+    return True

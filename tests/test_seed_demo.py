@@ -5,6 +5,44 @@ from stages.models import RoadmapItem
 from stages.selectors import overall_progress, stage_progress
 
 
+def _registry_counts():
+    from registry.models import (
+        Consent,
+        Interview,
+        Mentee,
+        Mentor,
+        Participant,
+        SelectionCommission,
+        TrainingCertificate,
+    )
+
+    return [
+        model.objects.count()
+        for model in (
+            Participant,
+            Mentor,
+            Mentee,
+            Consent,
+            SelectionCommission,
+            Interview,
+            TrainingCertificate,
+        )
+    ]
+
+
+def test_demo_bases_are_of_realistic_size_and_built_once(reference_data, request_categories):
+    from registry.models import Mentee, Mentor
+
+    call_command("seed_demo")
+    first = School.objects.get(short_name="МБОУ «СОШ № 1»")
+    assert Mentor.objects.filter(school=first).count() == 60
+    assert Mentee.objects.filter(programme__school=first).count() == 150
+    counts = _registry_counts()
+    assert all(counts)
+    call_command("seed_demo")
+    assert _registry_counts() == counts
+
+
 def test_seed_demo_builds_a_municipality_once(reference_data, capsys):
     call_command("seed_demo")
     out = capsys.readouterr().out

@@ -94,6 +94,17 @@ def _participant_choice(request, school):
     return get_object_or_404(Participant.objects.filter(school=school), pk=chosen)
 
 
+def _saved_participant(existing, person_form, school, user) -> Participant:
+    """The chosen participant, or the new one from the person form, saved in the school."""
+    if existing:
+        return existing
+    participant = person_form.save(commit=False)
+    participant.school = school
+    participant.updated_by = user
+    participant.save()
+    return participant
+
+
 @login_required
 def mentor_create(request, programme_id):
     programme = staff_programme(request, programme_id)
@@ -108,11 +119,7 @@ def mentor_create(request, programme_id):
     form = MentorForm(data, prefix="mentor")
     if request.method == "POST" and form.is_valid() and (existing or person_form.is_valid()):
         with transaction.atomic():
-            participant = existing or person_form.save(commit=False)
-            if not existing:
-                participant.school = school
-                participant.updated_by = request.user
-                participant.save()
+            participant = _saved_participant(existing, person_form, school, request.user)
             mentor = form.save(commit=False)
             mentor.school = school
             mentor.participant = participant
@@ -276,11 +283,7 @@ def mentee_create(request, programme_id):
     form = MenteeForm(data, prefix="mentee", audience=_audience(existing), sensitive=sensitive)
     if request.method == "POST" and form.is_valid() and (existing or person_form.is_valid()):
         with transaction.atomic():
-            participant = existing or person_form.save(commit=False)
-            if not existing:
-                participant.school = school
-                participant.updated_by = request.user
-                participant.save()
+            participant = _saved_participant(existing, person_form, school, request.user)
             mentee = form.save(commit=False)
             mentee.programme = programme
             mentee.participant = participant

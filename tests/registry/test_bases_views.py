@@ -262,3 +262,15 @@ def test_anyone_of_the_staff_sees_the_base_but_only_editors_change_it(
     officer_like = member(Role.WORKING_GROUP, school, username="wg2")
     client.force_login(officer_like)
     assert client.get(reverse("registry:mentor_edit", args=[mentor.pk])).status_code == 200
+
+
+def test_mentor_capacity_must_be_between_1_and_30(client, programme, curator, mentor):
+    client.force_login(curator)
+    url = reverse("registry:mentor_edit", args=[mentor.pk])
+    for capacity in ("0", "31", "много"):
+        response = client.post(url, {"mentor-contour": "internal", "mentor-capacity": capacity})
+        assert response.status_code == 200, capacity
+        assert "is-invalid" in response.content.decode()
+    client.post(url, {"mentor-contour": "internal", "mentor-capacity": "30"})
+    mentor.refresh_from_db()
+    assert mentor.capacity == 30

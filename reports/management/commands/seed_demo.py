@@ -18,6 +18,8 @@ class Command(BaseCommand):
         for number, programme in enumerate(demo.programmes):
             mentors, mentees = BASE_SIZES[number % len(BASE_SIZES)]
             registry_demo.build_bases(programme, mentors=mentors, mentees=mentees, seed=number)
+            curator = mentoring_demo.SCHOOLS[number]["curator"]
+            registry_demo.build_selection(programme, " ".join(curator))
 
         self.stdout.write(self.style.SUCCESS(f"Демонстрационные данные: {demo.municipality.name}"))
         self.stdout.write(
