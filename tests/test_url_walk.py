@@ -92,32 +92,29 @@ def test_routes_were_found():
     assert {"stages:roadmap", "reports:school_dashboard", "home"} <= names
 
 
-@pytest.mark.parametrize(("name", "kwargs"), [r for r in ROUTES if r[0] not in PUBLIC])
-def test_anonymous_is_sent_to_login(client, kwargs_for, name, kwargs):
-    url = _url(name, kwargs, kwargs_for)
-    for method in (client.get, client.post):
-        response = method(url)
-        assert response.status_code == 302, (name, method.__name__)
-        assert response["Location"].startswith(reverse("login") + "?next="), name
-
-
-SCOPED = [r for r in ROUTES if r[0] not in PUBLIC | ANY_SIGNED_IN_USER]
-
-
-@pytest.mark.parametrize(("name", "kwargs"), SCOPED)
-@pytest.mark.parametrize("outsider", ["other_curator", "other_officer", "mentor_user"])
-def test_outsiders_get_404(client, kwargs_for, request, outsider, name, kwargs):
-    client.force_login(request.getfixturevalue(outsider))
-    url = _url(name, kwargs, kwargs_for)
-    assert client.get(url).status_code == 404, (outsider, name)
-    assert client.post(url).status_code == 404, (outsider, name)
-
-
+SCOPED = {name for name, _ in ROUTES} - PUBLIC - ANY_SIGNED_IN_USER
+OUTSIDERS = ["other_curator", "other_officer", "mentor_user"]
 OWNERS = {"reports:municipality_overview": "officer", "mentor_home": "mentor_user"}
 
 
 @pytest.mark.parametrize(("name", "kwargs"), [r for r in ROUTES if r[0] not in PUBLIC])
-def test_the_schools_own_user_gets_an_answer(client, kwargs_for, request, name, kwargs):
+def test_every_door(client, kwargs_for, request, name, kwargs):
+    """Anonymous → log-in; outsiders → 404 (GET and POST); the school's own user → an answer.
+
+    One test per URL keeps the expensive fixture set-up to one per route.
+    """
+    url = _url(name, kwargs, kwargs_for)
+    for method in (client.get, client.post):
+        response = method(url)
+        assert response.status_code == 302, ("anonymous", name, method.__name__)
+        assert response["Location"].startswith(reverse("login") + "?next="), name
+
+    if name in SCOPED:
+        for outsider in OUTSIDERS:
+            client.force_login(request.getfixturevalue(outsider))
+            assert client.get(url).status_code == 404, (outsider, name, "GET")
+            assert client.post(url).status_code == 404, (outsider, name, "POST")
+            client.logout()
+
     client.force_login(request.getfixturevalue(OWNERS.get(name, "curator")))
-    response = client.get(_url(name, kwargs, kwargs_for))
-    assert response.status_code in (200, 302, 405), name
+    assert client.get(url).status_code in (200, 302, 405), name
