@@ -10,6 +10,7 @@ def navigation(request):
     roles = access.roles_of(user)
     return {
         "nav_is_mentor": access.MENTOR in roles,
+        "nav_has_roles": bool(roles),
         "nav_municipalities": (
             Municipality.objects.for_user(user) if access.MUNICIPAL_OFFICER in roles else []
         ),

@@ -16,7 +16,6 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("my/", views.mentor_home, name="mentor_home"),
     path(
         "schools/<int:school_id>/programmes/start/",
         views.start_programme,

@@ -20,8 +20,8 @@ def home(request):
             return redirect(staff_schools[0])
         if not staff_schools and len(municipalities) == 1:
             return redirect(municipalities[0])
-        if roles == {access.MENTOR}:
-            return redirect("mentor_home")
+        if not staff_schools and not municipalities:
+            return redirect("registry:my_pairs")
     return render(
         request,
         "mentoring/home.html",
@@ -47,9 +47,3 @@ def start_programme(request, school_id):
             "дорожная карта заполнена по типовому шаблону.",
         )
     return redirect(programme)
-
-
-@login_required
-def mentor_home(request):
-    schools = School.objects.for_user(request.user, [access.MENTOR])
-    return render(request, "mentoring/mentor_home.html", {"schools": schools})

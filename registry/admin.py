@@ -2,17 +2,27 @@ from django.contrib import admin
 
 from .models import (
     Attendance,
+    Award,
+    Case,
     Certificate,
     CommissionMember,
     Competency,
     Consent,
+    DevelopmentPlan,
+    DiaryEntry,
     ImportBatch,
     Interview,
+    MatchingWeights,
+    Meeting,
     Mentee,
     Mentor,
+    MentoringForm,
+    Pair,
     Participant,
+    PlanItem,
     PortfolioFile,
     RequestCategory,
+    RoleModel,
     SelectionCommission,
     TrainingCertificate,
     TrainingCourse,
@@ -157,3 +167,76 @@ class ImportBatchAdmin(admin.ModelAdmin):
     list_display = ["original_name", "kind", "programme", "status", "total_rows", "created_at"]
     list_filter = ["kind", "status"]
     raw_id_fields = ["programme", "uploaded_by"]
+
+
+class RoleModelInline(admin.TabularInline):
+    model = RoleModel
+    extra = 0
+
+
+@admin.register(MentoringForm)
+class MentoringFormAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "for_colleges", "position"]
+    inlines = [RoleModelInline]
+
+
+@admin.register(RoleModel)
+class RoleModelAdmin(admin.ModelAdmin):
+    list_display = ["name", "form", "same_grade"]
+    list_filter = ["form"]
+
+
+@admin.register(Pair)
+class PairAdmin(admin.ModelAdmin):
+    list_display = ["mentor", "form", "role_model", "status", "programme"]
+    list_filter = ["status", "form", "programme__school"]
+    raw_id_fields = ["mentor", "programme", "updated_by"]
+    filter_horizontal = ["mentees"]
+
+
+@admin.register(MatchingWeights)
+class MatchingWeightsAdmin(admin.ModelAdmin):
+    list_display = ["school", "updated_at"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["pair", "kind", "held_on", "format", "topic"]
+    list_filter = ["kind", "format"]
+    raw_id_fields = ["pair", "recorded_by"]
+
+
+@admin.register(DiaryEntry)
+class DiaryEntryAdmin(admin.ModelAdmin):
+    list_display = ["pair", "diary", "written_on"]
+    raw_id_fields = ["pair", "mentee", "author"]
+
+
+class PlanItemInline(admin.TabularInline):
+    model = PlanItem
+    extra = 0
+
+
+@admin.register(DevelopmentPlan)
+class DevelopmentPlanAdmin(admin.ModelAdmin):
+    list_display = ["mentee", "pair", "created_at"]
+    raw_id_fields = ["pair", "mentee"]
+    inlines = [PlanItemInline]
+
+
+@admin.register(PlanItem)
+class PlanItemAdmin(admin.ModelAdmin):
+    list_display = ["task", "plan", "deadline", "status"]
+    raw_id_fields = ["plan"]
+
+
+@admin.register(Case)
+class CaseAdmin(admin.ModelAdmin):
+    list_display = ["title", "programme", "form", "publishable"]
+    raw_id_fields = ["programme", "pair"]
+
+
+@admin.register(Award)
+class AwardAdmin(admin.ModelAdmin):
+    list_display = ["kind", "mentor", "pair", "recipient_name", "awarded_on"]
+    raw_id_fields = ["programme", "mentor", "pair"]

@@ -158,6 +158,18 @@ def build_bases(programme: Programme, *, mentors: int, mentees: int, seed: int) 
                     birth_date=_birth(today, 16, rng),
                 )
             )
+        elif index % 10 == 6:
+            people.append(
+                Participant(
+                    school=school,
+                    last_name=last,
+                    first_name=first,
+                    middle_name=middle,
+                    kind=Participant.Kind.GRADUATE,
+                    organisation="выпускник школы, студент педагогического университета",
+                    birth_date=_birth(today, rng.randint(19, 22), rng),
+                )
+            )
         elif index % 10 == 1:
             people.append(
                 Participant(

@@ -1,4 +1,4 @@
-from .views import bases, imports, people, selection, training
+from .views import bases, imports, matching, pairs, people, selection, training, work
 
 app_name = "registry"
 
@@ -8,4 +8,7 @@ urlpatterns = [
     *imports.urlpatterns,
     *selection.urlpatterns,
     *training.urlpatterns,
+    *pairs.urlpatterns,
+    *matching.urlpatterns,
+    *work.urlpatterns,
 ]

@@ -6,6 +6,7 @@ from django.utils import timezone
 from mentoring import access
 from mentoring.models import AcademicYear, Municipality, Programme, School
 from registry import selectors as registry_selectors
+from registry.services import work as registry_work
 from stages import selectors as stage_selectors
 
 from .builders.roadmap import roadmap_document
@@ -40,6 +41,7 @@ def school_dashboard(request, school_id):
             documents=registry_selectors.document_summary(programme, today)
             if access.has_school_role(request.user, school.pk, access.SCHOOL_STAFF)
             else None,
+            stale_pairs=registry_work.stale_pairs(programme, 30, today),
             stages=stages,
             overall=stage_selectors.overall_progress(stages),
             overdue=stage_selectors.overdue_items(programme, today),

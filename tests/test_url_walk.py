@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 PUBLIC = {"login", "logout"}
-ANY_SIGNED_IN_USER = {"home", "mentor_home", "stages:stage_reference"}
+ANY_SIGNED_IN_USER = {"home", "stages:stage_reference", "registry:my_pairs"}
 
 
 def _walk(patterns, namespace=""):
@@ -29,7 +29,15 @@ ROUTES = sorted(set((name, tuple(kwargs)) for name, kwargs in _walk(get_resolver
 
 @pytest.fixture
 def kwargs_for(programme, municipality, mentor, mentee, curator):
-    from registry.models import ImportBatch, TrainingSession
+    from registry.models import (
+        Case,
+        DevelopmentPlan,
+        ImportBatch,
+        Meeting,
+        MentoringForm,
+        Pair,
+        TrainingSession,
+    )
 
     from .registry.factories import (
         CertificateFactory,
@@ -56,6 +64,16 @@ def kwargs_for(programme, municipality, mentor, mentee, curator):
         original_name="base.xlsx",
         uploaded_by=curator,
     )
+    pair = Pair.objects.create(
+        programme=programme, mentor=mentor, form=MentoringForm.objects.first()
+    )
+    pair.mentees.set([mentee])
+    meeting = Meeting.objects.create(pair=pair, held_on=course.starts_on, topic="Знакомство")
+    plan = DevelopmentPlan.objects.create(pair=pair, mentee=mentee, goal="Подтянуть математику")
+    plan_item = plan.items.create(task="Решить 20 задач")
+    case = Case.objects.create(
+        programme=programme, pair=pair, title="Клуб", what_was_done="…", results="…"
+    )
     values = {
         "school_id": programme.school_id,
         "programme_id": programme.pk,
@@ -73,6 +91,11 @@ def kwargs_for(programme, municipality, mentor, mentee, curator):
         "session_id": session.pk,
         "batch_id": batch.pk,
         "kind": "mentees",
+        "pair_id": pair.pk,
+        "meeting_id": meeting.pk,
+        "plan_item_id": plan_item.pk,
+        "case_id": case.pk,
+        "diary": "mentor",
     }
 
     def build(names):
@@ -94,7 +117,7 @@ def test_routes_were_found():
 
 SCOPED = {name for name, _ in ROUTES} - PUBLIC - ANY_SIGNED_IN_USER
 OUTSIDERS = ["other_curator", "other_officer", "mentor_user"]
-OWNERS = {"reports:municipality_overview": "officer", "mentor_home": "mentor_user"}
+OWNERS = {"reports:municipality_overview": "officer", "registry:my_pairs": "mentor_user"}
 
 
 @pytest.mark.parametrize(("name", "kwargs"), [r for r in ROUTES if r[0] not in PUBLIC])

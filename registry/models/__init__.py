@@ -1,23 +1,35 @@
 from .bases import Competency, Mentee, Mentor, PortfolioFile, RequestCategory
 from .documents import Certificate, Consent
 from .imports import ImportBatch
+from .pairs import MatchingWeights, MentoringForm, Pair, RoleModel
 from .people import Participant
 from .selection import CommissionMember, Interview, SelectionCommission
 from .training import Attendance, TrainingCertificate, TrainingCourse, TrainingSession
+from .work import Award, Case, DevelopmentPlan, DiaryEntry, Meeting, PlanItem
 
 __all__ = [
     "Attendance",
+    "Award",
+    "Case",
     "Certificate",
     "CommissionMember",
     "Competency",
     "Consent",
+    "DevelopmentPlan",
+    "DiaryEntry",
     "ImportBatch",
     "Interview",
+    "MatchingWeights",
+    "Meeting",
     "Mentee",
     "Mentor",
+    "MentoringForm",
+    "Pair",
     "Participant",
+    "PlanItem",
     "PortfolioFile",
     "RequestCategory",
+    "RoleModel",
     "SelectionCommission",
     "TrainingCertificate",
     "TrainingCourse",

@@ -24,8 +24,8 @@ def test_officer_lands_on_municipality(client, municipality, officer):
 
 def test_mentor_lands_on_own_page(client, mentor_user):
     client.force_login(mentor_user)
-    assert client.get("/")["Location"] == reverse("mentor_home")
-    page = client.get(reverse("mentor_home"))
+    assert client.get("/")["Location"] == reverse("registry:my_pairs")
+    page = client.get(reverse("registry:my_pairs"))
     assert "Пар и групп пока нет" in page.content.decode()
 
 
@@ -41,11 +41,11 @@ def test_user_of_two_schools_chooses(client, school, other_school):
     assert other_school.short_name in page.content.decode()
 
 
-def test_user_without_role_is_told_so(client, db):
+def test_user_without_role_lands_on_own_pairs(client, db):
     from ..factories import UserFactory
 
     client.force_login(UserFactory())
-    assert "Вам ещё не назначена роль" in client.get("/").content.decode()
+    assert client.get("/")["Location"] == reverse("registry:my_pairs")
 
 
 def test_login_page_is_russian(client, db):

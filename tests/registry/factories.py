@@ -124,3 +124,30 @@ def consents_for(participant: Participant, *, representative: bool | None = None
             given_by=Consent.GivenBy.REPRESENTATIVE if by_parent else Consent.GivenBy.SELF,
             representative_name="Иванова Елена Петровна" if by_parent else "",
         )
+
+
+def ready_teacher_mentor(school, **fields):
+    mentor = MentorFactory(
+        participant=ParticipantFactory(school=school), status=Mentor.Status.SELECTED, **fields
+    )
+    consents_for(mentor.participant)
+    CertificateFactory(participant=mentor.participant)
+    ConsentFactory(participant=mentor.participant, kind=Consent.Kind.TEACHER_MENTORING)
+    return mentor
+
+
+def ready_student_mentor(school, class_name="10А"):
+    mentor = MentorFactory(
+        participant=StudentFactory(school=school, class_name=class_name),
+        status=Mentor.Status.SELECTED,
+    )
+    consents_for(mentor.participant)
+    return mentor
+
+
+def ready_mentee(programme, **person):
+    mentee = MenteeFactory(
+        programme=programme, participant=StudentFactory(school=programme.school, **person)
+    )
+    consents_for(mentee.participant)
+    return mentee

@@ -67,3 +67,29 @@ def test_municipality_overview_queries_do_not_grow_with_schools(
 def test_other_officer_gets_404(client, municipality, other_officer):
     client.force_login(other_officer)
     assert client.get(municipality.get_absolute_url()).status_code == 404
+
+
+def test_dashboard_lists_pairs_without_meetings_for_30_days(client, programme, curator, today):
+    from registry import reference
+    from registry.models import Meeting, MentoringForm, Pair
+
+    from ..registry.factories import ready_student_mentor
+
+    reference.load_forms()
+    form = MentoringForm.objects.get(code="student_student")
+    start = today - datetime.timedelta(days=90)
+    stale_mentor = ready_student_mentor(programme.school)
+    fresh_mentor = ready_student_mentor(programme.school)
+    stale = Pair.objects.create(
+        programme=programme, mentor=stale_mentor, form=form, status="active", starts_on=start
+    )
+    fresh = Pair.objects.create(
+        programme=programme, mentor=fresh_mentor, form=form, status="active", starts_on=start
+    )
+    Meeting.objects.create(pair=stale, held_on=today - datetime.timedelta(days=40), topic="Т")
+    Meeting.objects.create(pair=fresh, held_on=today - datetime.timedelta(days=3), topic="Т")
+    client.force_login(curator)
+    page = client.get(programme.school.get_absolute_url()).content.decode()
+    section = page[page.index('id="stale-pairs"') :]
+    assert stale_mentor.participant.full_name in section
+    assert fresh_mentor.participant.full_name not in section.split("</ul>")[0]

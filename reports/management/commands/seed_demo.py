@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from mentoring import demo as mentoring_demo
 from registry import demo as registry_demo
+from registry import demo_pairs
 from stages import demo as stages_demo
 
 # (mentors, mentees) per demo school: the first one is of realistic size.
@@ -20,6 +21,7 @@ class Command(BaseCommand):
             registry_demo.build_bases(programme, mentors=mentors, mentees=mentees, seed=number)
             curator = mentoring_demo.SCHOOLS[number]["curator"]
             registry_demo.build_selection(programme, " ".join(curator))
+            demo_pairs.build_pairs(programme, seed=number)
 
         self.stdout.write(self.style.SUCCESS(f"Демонстрационные данные: {demo.municipality.name}"))
         self.stdout.write(

@@ -1,0 +1,196 @@
+"""Benchmark of the explainable matching on a whole base.
+
+For a generated school (300 waiting mentees × 100 registry mentors by default) it times:
+- the floor: scipy.optimize.linear_sum_assignment alone on a random matrix of the same shape
+  (mentees × free-capacity slots) — the assignment cannot be faster than this;
+- scoring: registry.matching.scoring.score for every mentee × mentor pair (reasons included),
+  after loading the base (Context.for_school, mentor_rows, waiting_mentees);
+- proposal: registry.matching.assignment.propose, the whole proposal page's work;
+and prints seconds (median of --repeat runs) and the proposal/floor ratio.
+
+Runs against a throwaway SQLite file in a temporary directory, migrated first, unless
+DATABASE_URL is set (then that database is migrated and written to: never point it at real data).
+
+    .venv/bin/python bench/matching_bench.py [--mentees 300] [--mentors 100] [--repeat 3]
+"""
+
+import argparse
+import atexit
+import datetime
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+WORKDIR = tempfile.mkdtemp(prefix="matching-bench-")
+atexit.register(shutil.rmtree, WORKDIR, ignore_errors=True)
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{WORKDIR}/bench.sqlite3")
+os.environ.setdefault("DJANGO_MEDIA_ROOT", f"{WORKDIR}/media")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mentoring.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+import numpy as np  # noqa: E402
+import scipy  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from scipy.optimize import linear_sum_assignment  # noqa: E402
+
+from mentoring.models import AcademicYear, Municipality, Programme, School  # noqa: E402
+from registry.matching import assignment, scoring  # noqa: E402
+from registry.models import (  # noqa: E402
+    Competency,
+    Consent,
+    Mentee,
+    Mentor,
+    Participant,
+    RequestCategory,
+)
+
+SUBJECTS = ["математика", "физика", "литература", "история", "химия", "биология", "информатика"]
+SKILLS = ["олимпиады", "проекты", "профориентация", "адаптация", "общение"]
+
+
+def build_school(mentees: int, mentors: int) -> Programme:
+    municipality = Municipality.objects.get_or_create(name="Бенчмарк")[0]
+    school = School.objects.create(municipality=municipality, short_name="Школа", full_name="Ш")
+    year = AcademicYear.objects.get_or_create(
+        name="2025/2026",
+        defaults={"start_date": datetime.date(2025, 9, 1), "end_date": datetime.date(2026, 8, 31)},
+    )[0]
+    programme = Programme.objects.create(school=school, year=year)
+    people = []
+    for n in range(mentors + mentees):
+        grade = 5 + n % 7 if n < mentors else 1 + n % 9
+        people.append(
+            Participant(
+                school=school,
+                last_name=f"Фамилия{n}",
+                first_name="Имя",
+                kind=Participant.Kind.STUDENT,
+                birth_date=datetime.date(2026 - 7 - grade, 3, 1),
+                class_name=f"{grade}А",
+                grade=grade,
+            )
+        )
+    people = Participant.objects.bulk_create(people)
+    Consent.objects.bulk_create(
+        Consent(
+            participant=p,
+            kind=kind,
+            given_by=Consent.GivenBy.REPRESENTATIVE,
+            representative_name="Родитель",
+            signed_on=datetime.date(2025, 9, 1),
+        )
+        for p in people
+        for kind in (Consent.Kind.PERSONAL_DATA, Consent.Kind.PARTICIPATION)
+    )
+    tags = [Competency.objects.get_or_create(name=name)[0] for name in SUBJECTS + SKILLS]
+    rows = Mentor.objects.bulk_create(
+        Mentor(
+            school=school,
+            participant=p,
+            contour=Mentor.Contour.INTERNAL,
+            status=Mentor.Status.SELECTED,
+            capacity=2 + n % 2,
+            offer=f"Помогу с темой «{SKILLS[n % len(SKILLS)]}»",
+        )
+        for n, p in enumerate(people[:mentors])
+    )
+    Mentor.competencies.through.objects.bulk_create(
+        Mentor.competencies.through(mentor=m, competency=tags[(n + k) % len(tags)])
+        for n, m in enumerate(rows)
+        for k in (0, 3)
+    )
+    entries = Mentee.objects.bulk_create(
+        Mentee(
+            programme=programme,
+            participant=p,
+            request_text=f"Хочу разобраться: {SUBJECTS[n % len(SUBJECTS)]}",
+        )
+        for n, p in enumerate(people[mentors:])
+    )
+    categories = list(RequestCategory.objects.filter(audience="student"))
+    Mentee.categories.through.objects.bulk_create(
+        Mentee.categories.through(mentee=m, requestcategory=categories[n % len(categories)])
+        for n, m in enumerate(entries)
+    )
+    return programme
+
+
+def timed(function, *args, **kwargs):
+    started = time.perf_counter()
+    result = function(*args, **kwargs)
+    return time.perf_counter() - started, result
+
+
+def score_all(programme):
+    school = programme.school
+    ctx = scoring.Context.for_school(school)
+    mentees = list(assignment.waiting_mentees(programme))
+    mentors = list(scoring.mentor_rows(school))
+    found = []
+    for mentee in mentees:
+        wanted = scoring.mentee_stems(mentee)
+        found += [scoring.score(mentee, mentor, ctx, wanted) for mentor in mentors]
+    return found
+
+
+def machine() -> str:
+    memory = ""
+    if Path("/proc/meminfo").exists():
+        total_kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {total_kb / 1024 / 1024:.1f} GiB RAM"
+    database = connection.vendor
+    if database == "sqlite":
+        database += f" {connection.Database.sqlite_version}"
+    return (
+        f"{platform.node()}: {os.cpu_count()} CPU{memory}, Python {platform.python_version()}, "
+        f"scipy {scipy.__version__}, {database}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mentees", type=int, default=300)
+    parser.add_argument("--mentors", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    call_command("migrate", verbosity=0)
+    programme = build_school(args.mentees, args.mentors)
+    slots = sum(Mentor.objects.filter(school=programme.school).values_list("capacity", flat=True))
+    rng = np.random.default_rng(1)
+    floors, scorings, proposals = [], [], []
+    for _ in range(args.repeat):
+        matrix = rng.random((args.mentees, slots)) * 100
+        floors.append(timed(linear_sum_assignment, -matrix)[0])
+        seconds, scores = timed(score_all, programme)
+        assert len(scores) == args.mentees * args.mentors
+        scorings.append(seconds)
+        seconds, (found, unassigned) = timed(assignment.propose, programme)
+        assert len(found) + len(unassigned) == args.mentees
+        proposals.append(seconds)
+    floor, score, whole = (statistics.median(x) for x in (floors, scorings, proposals))
+    print(f"{datetime.date.today():%d.%m.%Y}, {machine()}")
+    print(f"median of {args.repeat} runs; {len(found)} proposals, {len(unassigned)} unassigned\n")
+    columns = ["наставляемых × наставников", "мест", "linear_sum_assignment, с"]
+    columns += ["оценка всех пар, с", "пар/с", "предложение целиком, с", "к нижней границе"]
+    print("| " + " | ".join(columns) + " |")
+    print("|" + "---|" * len(columns))
+    pairs = args.mentees * args.mentors
+    print(
+        f"| {args.mentees} × {args.mentors} | {slots} | {floor:.3f} | {score:.2f} | "
+        f"{pairs / score:,.0f} | {whole:.2f} | {whole / floor:.0f}× |".replace(",", " ")
+    )
+
+
+if __name__ == "__main__":
+    main()

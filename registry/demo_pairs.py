@@ -1,0 +1,137 @@
+"""Demo pairs and groups in every form, with meetings over the year, diaries and plans."""
+
+import datetime
+import random
+
+from django.db import transaction
+from django.utils import timezone
+
+from mentoring.models import Programme
+
+from .models import (
+    DevelopmentPlan,
+    DiaryEntry,
+    Meeting,
+    Mentee,
+    Mentor,
+    MentoringForm,
+    Pair,
+    Participant,
+    PlanItem,
+)
+from .services.pairs import PairingError, approve_pairs, create_pair, start_pair
+
+FORM_FOR_MENTOR = {
+    Participant.Kind.STUDENT: "student_student",
+    Participant.Kind.TEACHER: "teacher_teacher",
+    Participant.Kind.EMPLOYER_SPECIALIST: "employer_pupil",
+    Participant.Kind.GRADUATE: "student_pupil",
+}
+TOPICS = [
+    "Разбор домашнего задания и трудных тем",
+    "Подготовка к контрольной работе",
+    "Обсуждение проекта к школьной конференции",
+    "Планирование открытого урока",
+    "Работа с электронным журналом",
+    "Разговор о самочувствии и нагрузке",
+]
+
+
+@transaction.atomic
+def build_pairs(programme: Programme, *, seed: int, today: datetime.date | None = None) -> int:
+    """Pairs every ready registry mentor with fitting waiting mentees; once per programme."""
+    if programme.pairs.exists():
+        return 0
+    today = today or timezone.localdate()
+    rng = random.Random(seed)
+    forms = {form.code: form for form in MentoringForm.objects.prefetch_related("role_models")}
+    waiting = list(
+        programme.mentees.filter(status=Mentee.Status.WAITING).select_related("participant")
+    )
+    mentors = Mentor.objects.filter(
+        school=programme.school, status__in=Mentor.IN_REGISTRY
+    ).select_related("participant")
+    pairs = []
+    for mentor in mentors:
+        form = forms.get(FORM_FOR_MENTOR.get(mentor.participant.kind, ""))
+        if form is None:
+            continue
+        candidates = [m for m in waiting if m.participant.kind in form.mentee_kinds][:8]
+        size = 2 if rng.random() < 0.3 else 1
+        attempts = [candidates[i : i + size] for i in range(len(candidates))]
+        for mentees in attempts + [[m] for m in candidates]:
+            try:
+                pair = create_pair(
+                    programme,
+                    mentor,
+                    mentees,
+                    form,
+                    form.role_models.first(),
+                    by=None,
+                    goal="Достижение лучших образовательных результатов",
+                )
+            except PairingError:
+                continue
+            pairs.append(pair)
+            taken = {m.pk for m in mentees}
+            waiting = [m for m in waiting if m.pk not in taken]
+            break
+    start = programme.year.start_date + datetime.timedelta(days=45)
+    approve_pairs(pairs, by=None, note=f"Приказ № 45 от {start:%d.%m.%Y}")
+    for index, pair in enumerate(pairs):
+        if index % 6 == 5:
+            continue
+        start_pair(pair, by=None, starts_on=start)
+        _meetings(pair, start, today, rng, stale=index % 9 == 4)
+    return len(pairs)
+
+
+def _meetings(pair: Pair, start: datetime.date, today: datetime.date, rng, *, stale: bool) -> None:
+    last = today - datetime.timedelta(days=45 if stale else rng.randint(2, 12))
+    kinds = [Meeting.Kind.ACQUAINTANCE, Meeting.Kind.TRIAL, Meeting.Kind.PLANNING]
+    day, meetings = start, []
+    while day <= last:
+        kind = kinds.pop(0) if kinds else Meeting.Kind.WORKING
+        meetings.append(
+            Meeting(
+                pair=pair,
+                kind=kind,
+                held_on=day,
+                format=Meeting.Format.ONLINE if rng.random() < 0.2 else Meeting.Format.IN_PERSON,
+                topic=Meeting.Kind(kind).label
+                if kind != Meeting.Kind.WORKING
+                else rng.choice(TOPICS),
+                outcome="Договорились о следующих шагах",
+                duration_minutes=rng.choice([30, 40, 45]),
+            )
+        )
+        day += datetime.timedelta(days=rng.randint(5, 10))
+    Meeting.objects.bulk_create(meetings)
+    if meetings:
+        DiaryEntry.objects.create(
+            pair=pair,
+            diary=DiaryEntry.Diary.MENTOR,
+            written_on=meetings[-1].held_on,
+            text="Наставляемый стал увереннее отвечать у доски, выполнил все задания недели.",
+        )
+    for mentee in pair.mentees.all():
+        plan = DevelopmentPlan.objects.create(
+            pair=pair, mentee=mentee, goal="Повысить результаты и уверенность в себе"
+        )
+        PlanItem.objects.bulk_create(
+            PlanItem(
+                plan=plan,
+                task=task,
+                deadline=start + datetime.timedelta(days=30 * (n + 1)),
+                expected_result=result,
+                position=n,
+                status=PlanItem.Status.DONE if n == 0 else PlanItem.Status.IN_PROGRESS,
+            )
+            for n, (task, result) in enumerate(
+                [
+                    ("Определить трудные темы", "Список тем для работы"),
+                    ("Еженедельные занятия", "Улучшение текущих оценок"),
+                    ("Итоговая самооценка", "Рефлексия по итогам года"),
+                ]
+            )
+        )

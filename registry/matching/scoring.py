@@ -1,0 +1,328 @@
+"""How well a registry mentor fits a mentee: a score 0–100 and the reasons for and against.
+
+Criteria (each weighted; a school may change the weights, ``MatchingWeights``):
+- competence: the mentor's competencies and «Чем я могу быть полезен» against the mentee's request
+  text and categories (overlap of 5-letter word stems);
+- subject: a teacher mentee's subject against the mentor's subject and competencies;
+- form: a form of mentoring fits the pair (``services.pairs.form_problems`` explains a misfit);
+- age: students — a mentor 2–4 grades older; teachers — 5 or more years more experience;
+- capacity: the mentor's free places (capacity minus open load).
+Criteria that do not apply to the pair (subject for a student) do not count. Hard rules — in the
+registry, documents, a free place, a fitting form — make the pair unfit: it keeps its reasons but
+ranks below every fitting mentor and is never assigned.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.utils import timezone
+
+from ..document_checks import Flags, with_document_flags
+from ..models import MatchingWeights, Mentee, Mentor, MentoringForm, Pair, Participant, RoleModel
+from ..services.pairs import form_problems
+from .text import plural, stems
+
+CRITERIA = {
+    "competence": "Компетенции и запрос",
+    "subject": "Предмет педагога",
+    "form": "Форма наставничества",
+    "age": "Разница в классах или стаже",
+    "capacity": "Свободные места у наставника",
+}
+DEFAULT_WEIGHTS = {"competence": 35, "subject": 15, "form": 20, "age": 15, "capacity": 15}
+
+
+def weights_for(school) -> dict[str, int]:
+    """The default weights, overridden by the school's saved ones."""
+    weights = dict(DEFAULT_WEIGHTS)
+    saved = MatchingWeights.objects.filter(school=school).values_list("weights", flat=True).first()
+    for key, value in (saved or {}).items():
+        if key in weights and isinstance(value, int) and 0 <= value <= 100:
+            weights[key] = value
+    return weights
+
+
+@dataclass(frozen=True)
+class Reason:
+    text: str
+    weight: int = 0
+    hard: bool = False
+
+
+@dataclass
+class Suggestion:
+    mentor: Mentor
+    score: int
+    fits: bool
+    reasons_for: list[Reason]
+    reasons_against: list[Reason]
+    form: MentoringForm | None = None
+    role_model: RoleModel | None = None
+    free: int = 0
+
+    @property
+    def top_reasons(self) -> list[Reason]:
+        return self.reasons_for[:3]
+
+
+@dataclass
+class Context:
+    """What scoring needs beyond the two people, loaded once for a school."""
+
+    weights: dict[str, int]
+    forms: list[MentoringForm]
+    loads: dict[int, int]
+    today: datetime.date
+    mentor_stems: dict = field(default_factory=dict)
+    form_fits: dict = field(default_factory=dict)
+
+    @property
+    def roles(self) -> dict[int, list[RoleModel]]:
+        if not hasattr(self, "_roles"):
+            self._roles = {form.pk: list(form.role_models.all()) for form in self.forms}
+        return self._roles
+
+    @classmethod
+    def for_school(cls, school, *, weights=None, today=None) -> "Context":
+        forms = list(MentoringForm.objects.prefetch_related("role_models"))
+        forms.sort(key=lambda f: (f.for_colleges, f.position))
+        return cls(
+            weights=weights or weights_for(school),
+            forms=forms,
+            loads=open_loads(school),
+            today=today or timezone.localdate(),
+        )
+
+
+def open_loads(school) -> dict[int, int]:
+    """Mentor id → mentees in open pairs, as ``services.pairs.open_load`` counts, in one query."""
+    rows = (
+        Pair.mentees.through.objects.filter(
+            pair__in=Pair.objects.open(), pair__mentor__school=school
+        )
+        .values("pair__mentor_id")
+        .annotate(n=Count("id"))
+    )
+    return {row["pair__mentor_id"]: row["n"] for row in rows}
+
+
+def mentor_rows(school):
+    """The school's mentors with documents flags and competencies (a fixed number of queries)."""
+    return with_document_flags(
+        Mentor.objects.filter(school=school)
+        .select_related("participant")
+        .prefetch_related("competencies"),
+        "participant",
+    )
+
+
+def mentee_stems(mentee: Mentee) -> set[str]:
+    found = stems(mentee.request_text)
+    for category in mentee.categories.all():
+        found |= stems(category.name)
+    return found
+
+
+def _mentor_profile(mentor: Mentor, ctx: Context):
+    profile = ctx.mentor_stems.get(mentor.pk)
+    if profile is None:
+        competencies = [(c.name, stems(c.name)) for c in mentor.competencies.all()]
+        profile = (competencies, stems(mentor.offer), stems(mentor.participant.subject))
+        ctx.mentor_stems[mentor.pk] = profile
+    return profile
+
+
+def _competence(mentor, wanted, ctx):
+    if not wanted:
+        return None, [], []
+    competencies, offer, _ = _mentor_profile(mentor, ctx)
+    matched = [name for name, own in competencies if own & wanted]
+    pros = [f"компетенция «{name}» совпадает с запросом" for name in matched[:3]]
+    if offer & wanted:
+        pros.append("«Чем я могу быть полезен» отвечает на запрос")
+    if matched and offer & wanted:
+        return 1.0, pros, []
+    if matched:
+        return 0.7, pros, []
+    if offer & wanted:
+        return 0.5, pros, []
+    return 0.0, [], ["компетенции наставника не совпадают с запросом"]
+
+
+def _subject(mentor, mentee, ctx):
+    person = mentee.participant
+    if person.kind != Participant.Kind.TEACHER or not stems(person.subject):
+        return None, [], []
+    competencies, _, subject = _mentor_profile(mentor, ctx)
+    own = set(subject)
+    for _, tags in competencies:
+        own |= tags
+    if stems(person.subject) & own:
+        return 1.0, [f"предмет «{person.subject}» совпадает"], []
+    return (
+        0.0,
+        [],
+        [f"предмет наставляемого «{person.subject}» не совпадает с предметом наставника"],
+    )
+
+
+def _decide_form(mentor, mentee, ctx):
+    """(fraction, reason, form, role model) of the first fitting form, or Nones."""
+    mp, ep = mentor.participant, mentee.participant
+    relevant = [f for f in ctx.forms if ep.kind in f.mentee_kinds]
+    for form in relevant:
+        if not form_problems(mentor, [mentee], form, None):
+            roles = [r for r in ctx.roles[form.pk] if not r.same_grade]
+            return 1.0, f"подходит форма «{form}»", form, roles[0] if roles else None
+    younger = mp.grade is not None and ep.grade is not None and mp.grade < ep.grade
+    for form in relevant:
+        for role in ctx.roles[form.pk]:
+            if role.same_grade and not younger and not form_problems(mentor, [mentee], form, role):
+                return 0.5, f"подходит форма «{form}», ролевая модель «{role}»", form, role
+    return None, None, None, None
+
+
+def _form(mentor, mentee, ctx):
+    """(fraction, pros, cons, form, role model); fraction None means no form fits (hard).
+
+    Whether a form fits depends only on the kinds and grades of the two people, so the decision
+    is cached per such combination; the explanation of a misfit names the people.
+    """
+    mp, ep = mentor.participant, mentee.participant
+    key = (mp.kind, mp.grade, ep.kind, ep.grade)
+    if key not in ctx.form_fits:
+        ctx.form_fits[key] = _decide_form(mentor, mentee, ctx)
+    fraction, reason, form, role = ctx.form_fits[key]
+    if form is not None:
+        return fraction, [reason], [], form, role
+    with_mentor = [f for f in ctx.forms if ep.kind in f.mentee_kinds and mp.kind in f.mentor_kinds]
+    if with_mentor:
+        cons = form_problems(mentor, [mentee], with_mentor[0], None)
+    else:
+        cons = [
+            f"нет формы наставничества, где {mp.get_kind_display().lower()} — наставник "
+            f"участника категории «{ep.get_kind_display().lower()}»"
+        ]
+    return None, [], cons, None, None
+
+
+def _age(mentor, mentee):
+    mp, ep = mentor.participant, mentee.participant
+    student = Participant.Kind.STUDENT
+    if mp.kind == student and ep.kind == student and mp.grade and ep.grade:
+        d = mp.grade - ep.grade
+        classes = f"{abs(d)} {plural(d, 'класс', 'класса', 'классов')}"
+        if 2 <= d <= 4:
+            return 1.0, [f"наставник старше на {classes}"], []
+        if d == 1:
+            return 0.6, [f"наставник старше на {classes}"], []
+        if d > 4:
+            return 0.6, [], [f"наставник старше на {classes} (лучше на 2–4)"]
+        if d == 0:
+            return 0.3, [], ["наставник из той же параллели"]
+        return 0.0, [], [f"наставник младше на {classes}"]
+    teacher = Participant.Kind.TEACHER
+    if mp.kind == teacher and ep.kind == teacher:
+        if mp.experience_years is None or ep.experience_years is None:
+            return None, [], []
+        d = mp.experience_years - ep.experience_years
+        years = f"{d} {plural(d, 'год', 'года', 'лет')}"
+        if d >= 5:
+            return 1.0, [f"стаж наставника больше на {years}"], []
+        if d > 0:
+            return 0.4, [], [f"стаж наставника больше лишь на {years} (лучше от 5 лет)"]
+        return 0.0, [], ["стаж наставника не больше, чем у наставляемого"]
+    return None, [], []
+
+
+def _document_problems(mentor, mentee, today) -> list[str]:
+    mp = mentor.participant
+    flags = Flags.of(mentor)
+    found = []
+    if mp.is_minor(today):
+        if not (flags.pd_rep and flags.part_rep):
+            found.append("нет согласий родителя наставника")
+    elif not (flags.pd_any and flags.part_any):
+        found.append("нет согласий наставника на обработку данных и участие")
+    adult_with_minor = mentee.participant.is_minor(today) and not mp.is_minor(today)
+    if adult_with_minor and (flags.criminal_until is None or flags.criminal_until < today):
+        found.append("нет действующей справки об отсутствии судимости")
+    teacher = Participant.Kind.TEACHER
+    if mp.kind == teacher and mentee.participant.kind == teacher and not flags.teacher:
+        found.append("нет письменного согласия педагога на наставничество")
+    return found
+
+
+def score(mentee: Mentee, mentor: Mentor, ctx: Context, wanted: set[str] | None = None):
+    """The suggestion of one mentor for one mentee, with every reason."""
+    if wanted is None:
+        wanted = mentee_stems(mentee)
+    w = ctx.weights
+    hard = []
+    if not mentor.in_registry:
+        hard.append(f"не в реестре наставников (статус «{mentor.get_status_display()}»)")
+    if mentor.participant_id == mentee.participant_id:
+        hard.append("это сам наставляемый")
+    hard += _document_problems(mentor, mentee, ctx.today)
+    free = mentor.capacity - ctx.loads.get(mentor.pk, 0)
+    if free > 0:
+        places = plural(free, "место", "места", "мест")
+        capacity = (free / mentor.capacity, [f"свободно {free} {places} из {mentor.capacity}"], [])
+    else:
+        hard.append(f"нет свободных мест: занято {mentor.capacity - free} из {mentor.capacity}")
+        capacity = (0.0, [], [])
+    form_fraction, form_pros, form_cons, form, role = _form(mentor, mentee, ctx)
+    hard += form_cons
+    parts = {
+        "competence": _competence(mentor, wanted, ctx),
+        "subject": _subject(mentor, mentee, ctx),
+        "form": (form_fraction or 0.0, form_pros, []),
+        "age": _age(mentor, mentee),
+        "capacity": capacity,
+    }
+    total = sum(w[key] for key, (fraction, _, _) in parts.items() if fraction is not None)
+    points = sum(
+        w[key] * fraction for key, (fraction, _, _) in parts.items() if fraction is not None
+    )
+    value = round(100 * points / total) if total else 0
+    pros, cons = [], [Reason(text, 0, hard=True) for text in hard]
+    for key, (_, for_, against) in sorted(parts.items(), key=lambda kv: -w[kv[0]]):
+        pros += [Reason(text, w[key]) for text in for_]
+        cons += [Reason(text, w[key]) for text in against]
+    fits = not hard
+    return Suggestion(
+        mentor=mentor,
+        score=max(1, value) if fits else value,
+        fits=fits,
+        reasons_for=pros,
+        reasons_against=cons,
+        form=form,
+        role_model=role,
+        free=max(free, 0),
+    )
+
+
+def _order(suggestion: Suggestion):
+    return (
+        not suggestion.fits,
+        not suggestion.mentor.in_registry,
+        -suggestion.score,
+        suggestion.mentor.participant.full_name,
+    )
+
+
+def rank(mentee: Mentee, *, ctx: Context | None = None) -> list[Suggestion]:
+    """Every mentor of the school for the mentee, best first; unfit mentors after fitting ones."""
+    school = mentee.programme.school
+    ctx = ctx or Context.for_school(school)
+    wanted = mentee_stems(mentee)
+    found = [score(mentee, mentor, ctx, wanted) for mentor in mentor_rows(school)]
+    return sorted(found, key=_order)
+
+
+def suggest_one(mentee: Mentee, mentor: Mentor) -> Suggestion:
+    """The suggestion for one chosen mentor (re-read with the document flags)."""
+    school = mentee.programme.school
+    ctx = Context.for_school(school)
+    return score(mentee, mentor_rows(school).get(pk=mentor.pk), ctx)

@@ -1,0 +1,145 @@
+"""The work of a pair: who may see and write it, the next meeting, the timeline, stale pairs.
+
+Seeing a pair: school staff and officers of its school, its own mentor (``Pair.objects.for_user``)
+and a mentee of the pair who has an account. Writing: school editors and the pair's own mentor;
+a mentee with an account writes only the mentee's diary of that pair.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import DateField, Max, Q
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from mentoring import access
+from mentoring.models import Programme
+from stages.selectors import Progress
+
+from ..models import DevelopmentPlan, DiaryEntry, Meeting, Pair, PlanItem
+
+OPEN_STATUSES = (Pair.Status.APPROVED, Pair.Status.ACTIVE)
+MEETING_SEQUENCE = {
+    None: Meeting.Kind.ACQUAINTANCE,
+    Meeting.Kind.ACQUAINTANCE: Meeting.Kind.TRIAL,
+    Meeting.Kind.TRIAL: Meeting.Kind.PLANNING,
+}
+
+
+def visible_pairs(user):
+    """Pairs the user may open: ``Pair.objects.for_user`` plus pairs where the user is a mentee."""
+    if not user.is_authenticated:
+        return Pair.objects.none()
+    return Pair.objects.filter(
+        Q(pk__in=Pair.objects.for_user(user).values("pk"))
+        | Q(pk__in=Pair.objects.filter(mentees__participant__user=user).values("pk"))
+    )
+
+
+def get_visible_pair(request, pair_id) -> Pair:
+    return get_object_or_404(
+        visible_pairs(request.user).select_related(
+            "programme__school", "programme__year", "mentor__participant", "form"
+        ),
+        pk=pair_id,
+    )
+
+
+def can_write_pair(user, pair: Pair) -> bool:
+    if not user.is_authenticated:
+        return False
+    if access.can_edit_school(user, pair.programme.school_id):
+        return True
+    return pair.mentor.participant.user_id == user.id
+
+
+def own_mentee_ids(user, pair: Pair) -> set[int]:
+    """Ids of the pair's mentees whose participant is this user."""
+    if not user.is_authenticated:
+        return set()
+    return set(pair.mentees.filter(participant__user=user).values_list("pk", flat=True))
+
+
+def can_write_mentee_diary(user, pair: Pair) -> bool:
+    return can_write_pair(user, pair) or bool(own_mentee_ids(user, pair))
+
+
+def next_meeting_kind(pair: Pair) -> str:
+    """Знакомство first, then пробная, then планирование, then рабочие встречи."""
+    last = pair.meetings.order_by("-held_on", "-id").values_list("kind", flat=True).first()
+    return MEETING_SEQUENCE.get(last, Meeting.Kind.WORKING)
+
+
+@dataclass
+class TimelineEntry:
+    day: datetime.date
+    kind: str  # meeting | diary | plan_item
+    obj: object
+
+
+def timeline(pair: Pair) -> list[TimelineEntry]:
+    """Meetings, entries of both diaries and plan tasks with deadlines, newest first."""
+    entries = [TimelineEntry(m.held_on, "meeting", m) for m in pair.meetings.all()]
+    entries += [
+        TimelineEntry(e.written_on, "diary", e)
+        for e in pair.diary.select_related("mentee__participant", "author")
+    ]
+    entries += [
+        TimelineEntry(item.deadline, "plan_item", item)
+        for item in PlanItem.objects.filter(plan__pair=pair, deadline__isnull=False).select_related(
+            "plan__mentee__participant"
+        )
+    ]
+    order = {"meeting": 0, "diary": 1, "plan_item": 2}
+    entries.sort(key=lambda e: (e.day, -order[e.kind], e.obj.pk), reverse=True)
+    return entries
+
+
+def plan_progress(items) -> Progress:
+    """Share of done tasks; dropped (снятые) tasks do not count."""
+    counted = [item for item in items if item.status != PlanItem.Status.DROPPED]
+    done = sum(1 for item in counted if item.status == PlanItem.Status.DONE)
+    return Progress(total=len(counted), done=done)
+
+
+def plan_of(pair: Pair, mentee) -> DevelopmentPlan | None:
+    return DevelopmentPlan.objects.filter(pair=pair, mentee=mentee).first()
+
+
+def my_pairs(user):
+    """The user's own pairs: as the mentor, or as a mentee with an account."""
+    own = Pair.objects.filter(
+        Q(pk__in=Pair.objects.filter(mentor__participant__user=user).values("pk"))
+        | Q(pk__in=Pair.objects.filter(mentees__participant__user=user).values("pk"))
+    )
+    return (
+        own.select_related("programme__school", "programme__year", "mentor__participant", "form")
+        .prefetch_related("mentees__participant")
+        .annotate(last_meeting=Max("meetings__held_on"))
+        .order_by("-programme__year__start_date", "id")
+    )
+
+
+def stale_pairs(programme: Programme, days: int = 30, today: datetime.date | None = None):
+    """Open pairs (approved or working) with no meeting in the last ``days`` days, one query.
+
+    A pair without meetings counts from its start: it is stale once ``days`` days have passed
+    since ``starts_on`` (at once when the start is not recorded).
+    """
+    today = today or timezone.localdate()
+    since = today - datetime.timedelta(days=days)
+    return (
+        Pair.objects.filter(programme=programme, status__in=OPEN_STATUSES)
+        .annotate(
+            last_meeting=Max("meetings__held_on"),
+            last_activity=Coalesce(Max("meetings__held_on"), "starts_on", output_field=DateField()),
+        )
+        .filter(Q(last_activity__isnull=True) | Q(last_activity__lt=since))
+        .select_related("mentor__participant", "form")
+        .order_by("last_activity", "id")
+    )
+
+
+def diary_label(diary: str) -> str:
+    return DiaryEntry.Diary(diary).label
