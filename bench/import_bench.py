@@ -13,30 +13,11 @@ DATABASE_URL is set (then that database is migrated and written to: never point 
 """
 
 import argparse
-import atexit
 import datetime
-import os
-import platform
-import shutil
 import statistics
-import sys
-import tempfile
-import time
 from io import BytesIO
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-WORKDIR = tempfile.mkdtemp(prefix="import-bench-")
-atexit.register(shutil.rmtree, WORKDIR, ignore_errors=True)
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{WORKDIR}/bench.sqlite3")
-os.environ.setdefault("DJANGO_MEDIA_ROOT", f"{WORKDIR}/media")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mentoring.settings")
-
-import django  # noqa: E402
-
-django.setup()
-
+from benchenv import machine, timed  # noqa: E402  (sets up Django on a throwaway database)
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from openpyxl import Workbook, load_workbook  # noqa: E402
@@ -110,12 +91,6 @@ def fresh_programme(index: int) -> Programme:
     return Programme.objects.create(school=school, year=year)
 
 
-def timed(function, *args, **kwargs):
-    started = time.perf_counter()
-    result = function(*args, **kwargs)
-    return time.perf_counter() - started, result
-
-
 def run(kind: str, content: bytes, rows: int, repeat: int, user: User, counter: list) -> dict:
     floors, parses, writes = [], [], []
     for _ in range(repeat):
@@ -129,20 +104,6 @@ def run(kind: str, content: bytes, rows: int, repeat: int, user: User, counter: 
             writes.append(timed(write_rows, result.rows, kind, programme, by=user)[0])
     floor, parse, write = (statistics.median(x) for x in (floors, parses, writes))
     return {"kind": kind, "rows": rows, "floor": floor, "parse": parse, "write": write}
-
-
-def machine() -> str:
-    memory = ""
-    if Path("/proc/meminfo").exists():
-        total_kb = int(Path("/proc/meminfo").read_text().split()[1])
-        memory = f", {total_kb / 1024 / 1024:.1f} GiB RAM"
-    database = connection.vendor
-    if database == "sqlite":
-        database += f" {connection.Database.sqlite_version}"
-    return (
-        f"{platform.node()}: {os.cpu_count()} CPU{memory}, "
-        f"Python {platform.python_version()}, {database}"
-    )
 
 
 def main() -> None:

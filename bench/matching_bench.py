@@ -15,33 +15,13 @@ DATABASE_URL is set (then that database is migrated and written to: never point 
 """
 
 import argparse
-import atexit
 import datetime
-import os
-import platform
-import shutil
 import statistics
-import sys
-import tempfile
-import time
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-WORKDIR = tempfile.mkdtemp(prefix="matching-bench-")
-atexit.register(shutil.rmtree, WORKDIR, ignore_errors=True)
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{WORKDIR}/bench.sqlite3")
-os.environ.setdefault("DJANGO_MEDIA_ROOT", f"{WORKDIR}/media")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mentoring.settings")
-
-import django  # noqa: E402
-
-django.setup()
 
 import numpy as np  # noqa: E402
 import scipy  # noqa: E402
+from benchenv import machine, timed  # noqa: E402  (sets up Django on a throwaway database)
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
 from scipy.optimize import linear_sum_assignment  # noqa: E402
 
 from mentoring.models import AcademicYear, Municipality, Programme, School  # noqa: E402
@@ -126,12 +106,6 @@ def build_school(mentees: int, mentors: int) -> Programme:
     return programme
 
 
-def timed(function, *args, **kwargs):
-    started = time.perf_counter()
-    result = function(*args, **kwargs)
-    return time.perf_counter() - started, result
-
-
 def score_all(programme):
     school = programme.school
     ctx = scoring.Context.for_school(school)
@@ -142,20 +116,6 @@ def score_all(programme):
         wanted = scoring.mentee_stems(mentee)
         found += [scoring.score(mentee, mentor, ctx, wanted) for mentor in mentors]
     return found
-
-
-def machine() -> str:
-    memory = ""
-    if Path("/proc/meminfo").exists():
-        total_kb = int(Path("/proc/meminfo").read_text().split()[1])
-        memory = f", {total_kb / 1024 / 1024:.1f} GiB RAM"
-    database = connection.vendor
-    if database == "sqlite":
-        database += f" {connection.Database.sqlite_version}"
-    return (
-        f"{platform.node()}: {os.cpu_count()} CPU{memory}, Python {platform.python_version()}, "
-        f"scipy {scipy.__version__}, {database}"
-    )
 
 
 def main() -> None:
@@ -179,7 +139,7 @@ def main() -> None:
         assert len(found) + len(unassigned) == args.mentees
         proposals.append(seconds)
     floor, score, whole = (statistics.median(x) for x in (floors, scorings, proposals))
-    print(f"{datetime.date.today():%d.%m.%Y}, {machine()}")
+    print(f"{datetime.date.today():%d.%m.%Y}, {machine(f'scipy {scipy.__version__}')}")
     print(f"median of {args.repeat} runs; {len(found)} proposals, {len(unassigned)} unassigned\n")
     columns = ["наставляемых × наставников", "мест", "linear_sum_assignment, с"]
     columns += ["оценка всех пар, с", "пар/с", "предложение целиком, с", "к нижней границе"]
