@@ -135,3 +135,27 @@ def _meetings(pair: Pair, start: datetime.date, today: datetime.date, rng, *, st
                 ]
             )
         )
+
+
+def link_mentor_account(programme: Programme, user) -> None:
+    """Gives the demo mentor account the person of a working pair's mentor, so that signing in
+    as a mentor shows real pairs."""
+    if Participant.objects.filter(user=user).exists():
+        return
+    pair = (
+        programme.pairs.filter(status=Pair.Status.ACTIVE, mentor__participant__user__isnull=True)
+        .select_related("mentor__participant")
+        .order_by("mentor__participant__kind", "id")
+        .first()
+    )
+    if pair is None:
+        return
+    person = pair.mentor.participant
+    person.user = user
+    person.save(update_fields=["user"])
+    user.last_name, user.first_name, user.middle_name = (
+        person.last_name,
+        person.first_name,
+        person.middle_name,
+    )
+    user.save(update_fields=["last_name", "first_name", "middle_name"])

@@ -12,6 +12,7 @@ from .. import document_checks, selectors
 from ..filters import ParticipantFilter
 from ..forms.people import CertificateForm, ConsentForm, ParticipantForm, WithdrawForm
 from ..models import Certificate, Consent, Mentor, Participant
+from ..services import accounts
 from .common import current_programme, require_edit, section_context, staff_object, staff_programme
 
 
@@ -198,6 +199,25 @@ def certificate_delete(request, certificate_id):
     return redirect(participant)
 
 
+@login_required
+def participant_account(request, participant_id):
+    participant = _participant(request, participant_id)
+    require_edit(request, participant.school_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        user, password = accounts.create_account(participant)
+    except accounts.AccountError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            f"Учётная запись создана. Логин: {user.username}, пароль: {password}. "
+            "Передайте их участнику: пароль больше не будет показан.",
+        )
+    return redirect(participant)
+
+
 urlpatterns = [
     path(
         "programmes/<int:programme_id>/participants/",
@@ -211,6 +231,11 @@ urlpatterns = [
     ),
     path("participants/<int:participant_id>/", participant_detail, name="participant_detail"),
     path("participants/<int:participant_id>/edit/", participant_edit, name="participant_edit"),
+    path(
+        "participants/<int:participant_id>/account/",
+        participant_account,
+        name="participant_account",
+    ),
     path(
         "participants/<int:participant_id>/consents/new/",
         consent_create,

@@ -6,6 +6,8 @@ from urllib.parse import quote
 from django.http import Http404, HttpResponse
 from django.utils.cache import add_never_cache_headers
 
+from mentoring.text import transliterate
+
 from .content import Document
 from .html import render_html
 from .pdf import render_pdf
@@ -22,14 +24,6 @@ FORMATS = {
 }
 FALLBACK_STEM = "document"
 
-_TRANSLIT = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p"]
-        + ["r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
-        strict=True,
-    )
-)
 _UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 _NON_ASCII_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -40,11 +34,7 @@ def clean_stem(name: str) -> str:
 
 
 def ascii_stem(stem: str) -> str:
-    letters = []
-    for char in stem:
-        latin = _TRANSLIT.get(char.lower(), char)
-        letters.append(latin.capitalize() if char.isupper() else latin)
-    ascii_name = _NON_ASCII_SAFE.sub("_", "".join(letters)).strip("._")
+    ascii_name = _NON_ASCII_SAFE.sub("_", transliterate(stem)).strip("._")
     return ascii_name or FALLBACK_STEM
 
 

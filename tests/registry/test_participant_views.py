@@ -110,3 +110,21 @@ def test_edit_participant_and_validation(client, programme, curator):
     client.post(url, {"last_name": "  Иванова ", "first_name": "Ольга", "kind": "teacher"})
     person.refresh_from_db()
     assert person.last_name == "Иванова" and person.updated_by == curator
+
+
+def test_create_an_account_for_a_mentor(client, programme, curator, mentor):
+    from mentoring.models import Membership
+
+    client.force_login(curator)
+    url = reverse("registry:participant_account", args=[mentor.participant_id])
+    page = client.post(url, follow=True).content.decode()
+    mentor.participant.refresh_from_db()
+    user = mentor.participant.user
+    assert user.username.startswith("shevchuk") and f"Логин: {user.username}" in page
+    assert Membership.objects.filter(user=user, role="mentor", school=programme.school).exists()
+    password = page.split("пароль: ")[1].split(".")[0]
+    client.logout()
+    assert client.login(username=user.username, password=password)
+    client.force_login(curator)
+    again = client.post(url, follow=True).content.decode()
+    assert "уже есть учётная запись" in again

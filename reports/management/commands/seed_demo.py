@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from mentoring import demo as mentoring_demo
+from mentoring.models import User
 from registry import demo as registry_demo
 from registry import demo_pairs
 from stages import demo as stages_demo
@@ -22,6 +23,8 @@ class Command(BaseCommand):
             curator = mentoring_demo.SCHOOLS[number]["curator"]
             registry_demo.build_selection(programme, " ".join(curator))
             demo_pairs.build_pairs(programme, seed=number)
+            mentor_user = User.objects.get(username=f"mentor{number + 1}")
+            demo_pairs.link_mentor_account(programme, mentor_user)
 
         self.stdout.write(self.style.SUCCESS(f"Демонстрационные данные: {demo.municipality.name}"))
         self.stdout.write(
