@@ -123,6 +123,61 @@ def _birth(today: datetime.date, age: int, rng: random.Random) -> datetime.date:
     return today - datetime.timedelta(days=age * 365 + rng.randint(10, 350))
 
 
+def _participant(school, rng: random.Random, female_share: float, fields: dict) -> Participant:
+    last, first, middle = _person(rng, female=rng.random() < female_share)
+    return Participant(
+        school=school, last_name=last, first_name=first, middle_name=middle, **fields
+    )
+
+
+def _mentor_fields(index: int, rng: random.Random, today: datetime.date) -> dict:
+    """A third of the mentors are senior students, some external; the rest are teachers."""
+    if index % 3 == 0:
+        return {
+            "kind": Participant.Kind.STUDENT,
+            "class_name": f"{rng.randint(9, 11)}А",
+            "birth_date": _birth(today, 16, rng),
+        }
+    if index % 10 == 6:
+        return {
+            "kind": Participant.Kind.GRADUATE,
+            "organisation": "выпускник школы, студент педагогического университета",
+            "birth_date": _birth(today, rng.randint(19, 22), rng),
+        }
+    if index % 10 == 1:
+        return {
+            "kind": Participant.Kind.EMPLOYER_SPECIALIST,
+            "organisation": "АО «Заречный завод»",
+            "position": "инженер",
+            "birth_date": _birth(today, rng.randint(28, 50), rng),
+        }
+    return {
+        "kind": Participant.Kind.TEACHER,
+        "position": "учитель",
+        "subject": rng.choice(SUBJECTS),
+        "experience_years": rng.randint(8, 30),
+        "birth_date": _birth(today, rng.randint(32, 60), rng),
+    }
+
+
+def _mentee_fields(index: int, rng: random.Random, today: datetime.date) -> dict:
+    """Every eighth mentee is a young teacher; the others are students of grades 5–9."""
+    if index % 8 == 0:
+        return {
+            "kind": Participant.Kind.TEACHER,
+            "position": "учитель",
+            "subject": rng.choice(SUBJECTS),
+            "experience_years": rng.randint(0, 3),
+            "birth_date": _birth(today, rng.randint(22, 27), rng),
+        }
+    grade = rng.randint(5, 9)
+    return {
+        "kind": Participant.Kind.STUDENT,
+        "class_name": f"{grade}{rng.choice('АБВ')}",
+        "birth_date": _birth(today, grade + 6, rng),
+    }
+
+
 @transaction.atomic
 def build_bases(programme: Programme, *, mentors: int, mentees: int, seed: int) -> bool:
     """Fills the school's bases once; returns False when the school already has participants."""
@@ -142,95 +197,14 @@ def build_bases(programme: Programme, *, mentors: int, mentees: int, seed: int) 
         Mentor.Status.ACTIVE,
     ]
 
-    people = []
-    for index in range(mentors):
-        female = rng.random() < 0.7
-        last, first, middle = _person(rng, female=female)
-        if index % 3 == 0:
-            people.append(
-                Participant(
-                    school=school,
-                    last_name=last,
-                    first_name=first,
-                    middle_name=middle,
-                    kind=Participant.Kind.STUDENT,
-                    class_name=f"{rng.randint(9, 11)}А",
-                    birth_date=_birth(today, 16, rng),
-                )
-            )
-        elif index % 10 == 6:
-            people.append(
-                Participant(
-                    school=school,
-                    last_name=last,
-                    first_name=first,
-                    middle_name=middle,
-                    kind=Participant.Kind.GRADUATE,
-                    organisation="выпускник школы, студент педагогического университета",
-                    birth_date=_birth(today, rng.randint(19, 22), rng),
-                )
-            )
-        elif index % 10 == 1:
-            people.append(
-                Participant(
-                    school=school,
-                    last_name=last,
-                    first_name=first,
-                    middle_name=middle,
-                    kind=Participant.Kind.EMPLOYER_SPECIALIST,
-                    organisation="АО «Заречный завод»",
-                    position="инженер",
-                    birth_date=_birth(today, rng.randint(28, 50), rng),
-                )
-            )
-        else:
-            people.append(
-                Participant(
-                    school=school,
-                    last_name=last,
-                    first_name=first,
-                    middle_name=middle,
-                    kind=Participant.Kind.TEACHER,
-                    position="учитель",
-                    subject=rng.choice(SUBJECTS),
-                    experience_years=rng.randint(8, 30),
-                    birth_date=_birth(today, rng.randint(32, 60), rng),
-                )
-            )
-    mentor_people = Participant.objects.bulk_create(people)
-
-    people = []
-    for index in range(mentees):
-        female = rng.random() < 0.5
-        last, first, middle = _person(rng, female=female)
-        if index % 8 == 0:
-            people.append(
-                Participant(
-                    school=school,
-                    last_name=last,
-                    first_name=first,
-                    middle_name=middle,
-                    kind=Participant.Kind.TEACHER,
-                    position="учитель",
-                    subject=rng.choice(SUBJECTS),
-                    experience_years=rng.randint(0, 3),
-                    birth_date=_birth(today, rng.randint(22, 27), rng),
-                )
-            )
-        else:
-            grade = rng.randint(5, 9)
-            people.append(
-                Participant(
-                    school=school,
-                    last_name=last,
-                    first_name=first,
-                    middle_name=middle,
-                    kind=Participant.Kind.STUDENT,
-                    class_name=f"{grade}{rng.choice('АБВ')}",
-                    birth_date=_birth(today, grade + 6, rng),
-                )
-            )
-    mentee_people = Participant.objects.bulk_create(people)
+    mentor_people = Participant.objects.bulk_create(
+        _participant(school, rng, 0.7, _mentor_fields(index, rng, today))
+        for index in range(mentors)
+    )
+    mentee_people = Participant.objects.bulk_create(
+        _participant(school, rng, 0.5, _mentee_fields(index, rng, today))
+        for index in range(mentees)
+    )
     for participant in mentee_people + mentor_people:
         participant.grade = grade_of(participant.class_name)
     Participant.objects.bulk_update(mentee_people + mentor_people, ["grade"])
