@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("", include("stages.urls")),
     path("", include("registry.urls")),
+    path("", include("surveys.urls")),
     path("", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]
