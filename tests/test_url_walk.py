@@ -4,12 +4,20 @@ A new URL whose kwargs or access rule are not listed here makes these tests fail
 gets an explicit decision.
 """
 
+import datetime
+
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
-PUBLIC = {"login", "logout"}
-ANY_SIGNED_IN_USER = {"home", "stages:stage_reference", "registry:my_pairs"}
+PUBLIC = {"login", "logout", "surveys:answer_by_link"}
+ANY_SIGNED_IN_USER = {
+    "home",
+    "stages:stage_reference",
+    "registry:my_pairs",
+    "surveys:my_surveys",
+}
 
 
 def _walk(patterns, namespace=""):
@@ -74,6 +82,25 @@ def kwargs_for(programme, municipality, mentor, mentee, curator):
     case = Case.objects.create(
         programme=programme, pair=pair, title="Клуб", what_was_done="…", results="…"
     )
+    from surveys.models import Distribution, Invitation, Questionnaire
+    from surveys.services.distribution import end_of_day
+
+    questionnaire = Questionnaire.objects.create(
+        school=programme.school, title="Анкета", purpose="other", audience="all"
+    )
+    question = questionnaire.questions.create(text="Как дела?", kind="scale", position=1)
+    distribution = Distribution.objects.create(
+        questionnaire=questionnaire,
+        programme=programme,
+        title="Рассылка",
+        deadline=course.starts_on,
+    )
+    invitation = Invitation.objects.create(
+        distribution=distribution,
+        user=curator,
+        respondent_name="Тимофеева",
+        expires_at=end_of_day(timezone.localdate() + datetime.timedelta(days=7)),
+    )
     values = {
         "school_id": programme.school_id,
         "programme_id": programme.pk,
@@ -96,6 +123,11 @@ def kwargs_for(programme, municipality, mentor, mentee, curator):
         "plan_item_id": plan_item.pk,
         "case_id": case.pk,
         "diary": "mentor",
+        "distribution_id": distribution.pk,
+        "invitation_id": invitation.pk,
+        "token": invitation.token,
+        "questionnaire_id": questionnaire.pk,
+        "question_id": question.pk,
     }
 
     def build(names):
@@ -117,7 +149,11 @@ def test_routes_were_found():
 
 SCOPED = {name for name, _ in ROUTES} - PUBLIC - ANY_SIGNED_IN_USER
 OUTSIDERS = ["other_curator", "other_officer", "mentor_user"]
-OWNERS = {"reports:municipality_overview": "officer", "registry:my_pairs": "mentor_user"}
+OWNERS = {
+    "reports:municipality_overview": "officer",
+    "registry:my_pairs": "mentor_user",
+    "surveys:answer_invitation": "curator",
+}
 
 
 @pytest.mark.parametrize(("name", "kwargs"), [r for r in ROUTES if r[0] not in PUBLIC])

@@ -1,1 +1,116 @@
-urlpatterns = []
+"""Distributions of questionnaires: school staff only (the pages list children's names)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+
+from registry.views.common import require_edit, section_context, staff_object, staff_programme
+
+from ..forms.distribution import DistributionForm
+from ..models import Distribution, Questionnaire
+from ..services import distribution as services
+
+
+@login_required
+def distribution_list(request, programme_id):
+    programme = staff_programme(request, programme_id)
+    distributions = services.with_progress(
+        Distribution.objects.filter(programme=programme).select_related("questionnaire")
+    )
+    for distribution in distributions:
+        distribution.percent = services.percent(distribution.answered, distribution.invited)
+    questionnaires = (
+        Questionnaire.objects.for_user(request.user)
+        .filter(Q(school__isnull=True) | Q(school=programme.school_id))
+        .order_by("school", "title")
+    )
+    return render(
+        request,
+        "surveys/distributions/distribution_list.html",
+        {
+            **section_context(request, programme, programme.school, "surveys"),
+            "distributions": distributions,
+            "questionnaires": questionnaires,
+        },
+    )
+
+
+@login_required
+def distribution_create(request, programme_id):
+    programme = staff_programme(request, programme_id)
+    require_edit(request, programme.school_id)
+    initial = {}
+    if request.GET.get("questionnaire", "").isdigit():
+        initial["questionnaire"] = request.GET["questionnaire"]
+    form = DistributionForm(
+        request.POST or None, user=request.user, programme=programme, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        distribution = services.create_distribution(
+            programme,
+            data["questionnaire"],
+            title=data["title"],
+            phase=data["phase"],
+            deadline=data["deadline"],
+            groups=data["groups"],
+            by=request.user,
+        )
+        count = distribution.invitations.count()
+        messages.success(request, f"Анкета отправлена: приглашений — {count}.")
+        return redirect(distribution)
+    return render(
+        request,
+        "surveys/distributions/distribution_form.html",
+        {**section_context(request, programme, programme.school, "surveys"), "form": form},
+    )
+
+
+@login_required
+def distribution_detail(request, distribution_id):
+    distribution = staff_object(
+        request,
+        Distribution.objects.select_related(
+            "questionnaire", "programme__school", "programme__year"
+        ),
+        distribution_id,
+    )
+    programme = distribution.programme
+    invitations = list(distribution.invitations.order_by("respondent_name", "id"))
+    answered = sum(1 for invitation in invitations if invitation.answered_at)
+    waiting = [invitation for invitation in invitations if not invitation.answered_at]
+    for invitation in waiting:
+        if invitation.user_id is None:
+            invitation.link = request.build_absolute_uri(
+                reverse("surveys:answer_by_link", args=[invitation.token])
+            )
+    return render(
+        request,
+        "surveys/distributions/distribution_detail.html",
+        {
+            **section_context(request, programme, programme.school, "surveys"),
+            "distribution": distribution,
+            "invited": len(invitations),
+            "answered": answered,
+            "percent": services.percent(answered, len(invitations)),
+            "waiting": waiting,
+            "answered_list": [invitation for invitation in invitations if invitation.answered_at],
+        },
+    )
+
+
+urlpatterns = [
+    path("programmes/<int:programme_id>/surveys/", distribution_list, name="distribution_list"),
+    path(
+        "programmes/<int:programme_id>/surveys/new/",
+        distribution_create,
+        name="distribution_create",
+    ),
+    path(
+        "surveys/distributions/<int:distribution_id>/",
+        distribution_detail,
+        name="distribution_detail",
+    ),
+]
