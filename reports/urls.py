@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import urls_exports, views
+from . import urls_exports, urls_surveys, views
 
 app_name = "reports"
 
@@ -17,4 +17,5 @@ urlpatterns = [
         name="roadmap_export",
     ),
     *urls_exports.urlpatterns,
+    *urls_surveys.urlpatterns,
 ]

@@ -1,4 +1,4 @@
-from .views import answering, distributions, questionnaires
+from .views import analytics, answering, distributions, questionnaires, requests
 
 app_name = "surveys"
 
@@ -6,4 +6,6 @@ urlpatterns = [
     *questionnaires.urlpatterns,
     *distributions.urlpatterns,
     *answering.urlpatterns,
+    *analytics.urlpatterns,
+    *requests.urlpatterns,
 ]

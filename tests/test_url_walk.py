@@ -128,6 +128,7 @@ def kwargs_for(programme, municipality, mentor, mentee, curator):
         "token": invitation.token,
         "questionnaire_id": questionnaire.pk,
         "question_id": question.pk,
+        "response_id": distribution.responses.create().pk,
     }
 
     def build(names):

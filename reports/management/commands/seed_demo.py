@@ -5,6 +5,7 @@ from mentoring.models import User
 from registry import demo as registry_demo
 from registry import demo_pairs
 from stages import demo as stages_demo
+from surveys import demo as surveys_demo
 
 # (mentors, mentees) per demo school: the first one is of realistic size.
 BASE_SIZES = [(60, 150), (25, 60), (20, 45)]
@@ -25,6 +26,7 @@ class Command(BaseCommand):
             demo_pairs.build_pairs(programme, seed=number)
             mentor_user = User.objects.get(username=f"mentor{number + 1}")
             demo_pairs.link_mentor_account(programme, mentor_user)
+            surveys_demo.build_answers(programme, seed=number)
 
         self.stdout.write(self.style.SUCCESS(f"Демонстрационные данные: {demo.municipality.name}"))
         self.stdout.write(
