@@ -1,13 +1,12 @@
-from pathlib import Path
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from mentoring import access
+from mentoring.files import attachment
 from mentoring.models import Programme
 
 from . import selectors, services
@@ -161,14 +160,7 @@ def item_delete(request, item_id):
 
 @login_required
 def item_evidence(request, item_id):
-    item = _item(request, item_id, edit=False)
-    if not item.evidence_file:
-        raise Http404("Файл не прикреплён")
-    try:
-        handle = item.evidence_file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404("Файл не найден") from missing
-    return FileResponse(handle, as_attachment=True, filename=Path(item.evidence_file.name).name)
+    return attachment(_item(request, item_id, edit=False).evidence_file)
 
 
 @login_required

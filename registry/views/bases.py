@@ -1,13 +1,12 @@
-from pathlib import Path
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 
 from mentoring import access
+from mentoring.files import attachment
 from mentoring.pagination import paginate
 
 from .. import document_checks, selectors
@@ -242,11 +241,7 @@ def portfolio_file(request, file_id):
         ),
         pk=file_id,
     )
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404("Файл не найден") from missing
-    return FileResponse(handle, as_attachment=True, filename=Path(document.file.name).name)
+    return attachment(document.file)
 
 
 def _mentee(request, mentee_id) -> Mentee:

@@ -1,11 +1,10 @@
-from pathlib import Path
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import path
 
+from mentoring.files import attachment
 from mentoring.pagination import paginate
 
 from .. import document_checks, selectors
@@ -14,6 +13,8 @@ from ..forms.people import CertificateForm, ConsentForm, ParticipantForm, Withdr
 from ..models import Certificate, Consent, Mentor, Participant
 from ..services import accounts
 from .common import current_programme, require_edit, section_context, staff_object, staff_programme
+
+NO_SCAN = "Скан не прикреплён"
 
 
 @login_required
@@ -165,24 +166,15 @@ def consent_withdraw(request, consent_id):
     return redirect(consent.participant)
 
 
-def _scan_response(document):
-    if not document.scan:
-        raise Http404("Скан не прикреплён")
-    try:
-        handle = document.scan.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404("Файл не найден") from missing
-    return FileResponse(handle, as_attachment=True, filename=Path(document.scan.name).name)
-
-
 @login_required
 def consent_scan(request, consent_id):
-    return _scan_response(staff_object(request, Consent.objects, consent_id))
+    return attachment(staff_object(request, Consent.objects, consent_id).scan, missing=NO_SCAN)
 
 
 @login_required
 def certificate_scan(request, certificate_id):
-    return _scan_response(staff_object(request, Certificate.objects, certificate_id))
+    document = staff_object(request, Certificate.objects, certificate_id)
+    return attachment(document.scan, missing=NO_SCAN)
 
 
 @login_required
