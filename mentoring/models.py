@@ -146,6 +146,15 @@ class Programme(models.Model):
         blank=True,
         help_text="Например: «Ученик – ученик», «Учитель – учитель»",
     )
+    curator = models.ForeignKey(
+        "User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="curated_programmes",
+        verbose_name="куратор",
+    )
+    curator_basis = models.CharField("основание назначения куратора", max_length=255, blank=True)
     created_at = models.DateTimeField("создана", auto_now_add=True)
 
     objects = ProgrammeQuerySet.as_manager()

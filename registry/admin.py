@@ -19,6 +19,7 @@ from .models import (
     MentoringForm,
     Pair,
     Participant,
+    Partner,
     PlanItem,
     PortfolioFile,
     RequestCategory,
@@ -240,3 +241,11 @@ class CaseAdmin(admin.ModelAdmin):
 class AwardAdmin(admin.ModelAdmin):
     list_display = ["kind", "mentor", "pair", "recipient_name", "awarded_on"]
     raw_id_fields = ["programme", "mentor", "pair"]
+
+
+@admin.register(Partner)
+class PartnerAdmin(admin.ModelAdmin):
+    list_display = ["name", "school", "head_name", "letter_sent_on", "agreement_signed_on"]
+    list_filter = ["school__municipality", "school"]
+    search_fields = ["name", "head_name", "contact_person"]
+    raw_id_fields = ["school"]

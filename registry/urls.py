@@ -1,4 +1,4 @@
-from .views import bases, imports, matching, pairs, people, selection, training, work
+from .views import bases, imports, matching, pairs, partners, people, selection, training, work
 
 app_name = "registry"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     *pairs.urlpatterns,
     *matching.urlpatterns,
     *work.urlpatterns,
+    *partners.urlpatterns,
 ]

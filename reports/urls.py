@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import urls_exports, urls_surveys, views
+from . import urls_documents, urls_exports, urls_surveys, views
+from .orders import urls as urls_orders
 
 app_name = "reports"
 
@@ -17,5 +18,7 @@ urlpatterns = [
         name="roadmap_export",
     ),
     *urls_exports.urlpatterns,
+    *urls_documents.urlpatterns,
     *urls_surveys.urlpatterns,
+    *urls_orders.urlpatterns,
 ]

@@ -11,9 +11,24 @@ from stages import selectors as stage_selectors
 
 from .builders.roadmap import roadmap_document
 from .documents import document_response
+from .models import Order
+from .orders.services import can_approve, can_draft
 from .selectors import municipality_rows
 
 EXPORT_FORMATS = {"pdf", "xlsx"}
+
+
+def order_reminders(user, school: School) -> dict:
+    """What waits for the director (approval) and for the curator (returned drafts)."""
+    orders = Order.objects.filter(school=school).order_by("updated_at")
+    return {
+        "awaiting_approval": list(orders.filter(status=Order.Status.SUBMITTED))
+        if can_approve(user, school.pk)
+        else [],
+        "returned_orders": list(orders.filter(status=Order.Status.RETURNED))
+        if can_draft(user, school.pk)
+        else [],
+    }
 
 
 @login_required
@@ -33,7 +48,9 @@ def school_dashboard(request, school_id):
             pk=getattr(programme, "pk", None)
         ),
         "can_edit": access.can_edit_school(request.user, school.pk),
+        "is_staff": access.has_school_role(request.user, school.pk, access.SCHOOL_STAFF),
     }
+    context.update(order_reminders(request.user, school))
     if programme:
         today = timezone.localdate()
         stages = stage_selectors.stage_progress(programme, today)

@@ -129,3 +129,13 @@ def mentee(programme, request_categories):
         ),
         categories=["low_results", "ovz"],
     )
+
+
+@pytest.fixture
+def forms(reference_data):
+    """The forms of mentoring and their role models, by code."""
+    from registry import reference as registry_reference
+    from registry.models import MentoringForm
+
+    registry_reference.load_forms()
+    return {form.code: form for form in MentoringForm.objects.all()}

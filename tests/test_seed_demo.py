@@ -80,6 +80,18 @@ def test_demo_roadmaps_are_partly_done_with_overdue_items(reference_data):
         assert progress.overdue > 0
 
 
+def test_demo_orders_are_numbered_and_one_awaits_the_director(reference_data):
+    from reports.models import Order
+
+    call_command("seed_demo")
+    for programme in Programme.objects.all():
+        approved = programme.orders.filter(status=Order.Status.APPROVED)
+        assert sorted(approved.values_list("number", flat=True)) == [1, 2, 3, 4, 5]
+        assert all(order.pdf_file and order.docx_file for order in approved)
+        assert programme.orders.filter(status=Order.Status.SUBMITTED).exists()
+        assert programme.curator is not None
+
+
 def test_demo_users_can_log_in(client, reference_data):
     call_command("seed_demo")
     assert client.login(username="curator1", password="demo2026")

@@ -38,12 +38,14 @@ ROUTES = sorted(set((name, tuple(kwargs)) for name, kwargs in _walk(get_resolver
 @pytest.fixture
 def kwargs_for(programme, municipality, mentor, mentee, curator):
     from registry.models import (
+        Award,
         Case,
         DevelopmentPlan,
         ImportBatch,
         Meeting,
         MentoringForm,
         Pair,
+        Partner,
         TrainingSession,
     )
 
@@ -82,6 +84,8 @@ def kwargs_for(programme, municipality, mentor, mentee, curator):
     case = Case.objects.create(
         programme=programme, pair=pair, title="Клуб", what_was_done="…", results="…"
     )
+    from reports.models import NameOverride
+    from reports.orders.services import create_order
     from surveys.models import Distribution, Invitation, Questionnaire
     from surveys.services.distribution import end_of_day
 
@@ -129,6 +133,17 @@ def kwargs_for(programme, municipality, mentor, mentee, curator):
         "questionnaire_id": questionnaire.pk,
         "question_id": question.pk,
         "response_id": distribution.responses.create().pk,
+        "order_id": create_order(programme, "implementation", by=curator).pk,
+        "override_id": NameOverride.objects.create(
+            school=programme.school, nominative="Гусь Ольга Кирилловна", genitive="Гусь Ольги"
+        ).pk,
+        "partner_id": Partner.objects.create(school=programme.school, name="ООО «Вектор»").pk,
+        "award_id": Award.objects.create(
+            programme=programme,
+            kind=Award.Kind.BEST_MENTOR,
+            mentor=mentor,
+            awarded_on=course.starts_on,
+        ).pk,  # fmt: skip
     }
 
     def build(names):
@@ -154,6 +169,8 @@ OWNERS = {
     "reports:municipality_overview": "officer",
     "registry:my_pairs": "mentor_user",
     "surveys:answer_invitation": "curator",
+    "reports:order_approve": "director",
+    "reports:order_return": "director",
 }
 
 

@@ -2,6 +2,7 @@ from .bases import Competency, Mentee, Mentor, PortfolioFile, RequestCategory
 from .documents import Certificate, Consent
 from .imports import ImportBatch
 from .pairs import MatchingWeights, MentoringForm, Pair, RoleModel
+from .partners import Partner
 from .people import Participant
 from .selection import CommissionMember, Interview, SelectionCommission
 from .training import Attendance, TrainingCertificate, TrainingCourse, TrainingSession
@@ -26,6 +27,7 @@ __all__ = [
     "MentoringForm",
     "Pair",
     "Participant",
+    "Partner",
     "PlanItem",
     "PortfolioFile",
     "RequestCategory",

@@ -8,6 +8,7 @@ from django.utils import timezone
 from mentoring.models import Programme
 from registry import document_checks
 from registry.models import Mentee, Mentor, RequestCategory
+from registry.selectors import request_map
 
 from ..documents import Column, Document, Facts, Row, Section, Table
 
@@ -47,7 +48,40 @@ def _tone(documents: str) -> str:
     return "" if documents == DOCUMENTS_OK else "warning"
 
 
-def _document(programme: Programme, title: str, rows: list[Row], columns, facts, today):
+REQUEST_MAP_COLUMNS = [
+    Column("Категория запроса", width=50),
+    Column("Для кого", width=16),
+    Column("Всего", width=10, kind="number"),
+    Column("Ожидают наставника", width=14, kind="number"),
+    Column("В паре", width=10, kind="number"),
+]
+HIDDEN_CATEGORIES = "Конфиденциальные категории (видят только куратор и директор)"
+
+
+def request_map_section(programme: Programme, *, sensitive: bool) -> Section:
+    """«Карта запросов»: mentees per request category; hidden sensitive ones only as a total."""
+    visible, hidden = request_map(programme, sensitive=sensitive)
+    rows = [
+        Row(
+            [
+                row.category.name,
+                row.category.get_audience_display(),
+                row.total,
+                row.waiting,
+                row.paired,
+            ]
+        )
+        for row in visible
+    ]
+    if hidden:
+        rows.append(Row([HIDDEN_CATEGORIES, "", hidden, None, None], tone="muted"))
+    return Section(
+        heading="Карта запросов",
+        blocks=[Table(REQUEST_MAP_COLUMNS, rows, empty_text="Категорий запроса нет")],
+    )
+
+
+def _document(programme: Programme, title: str, rows: list[Row], columns, facts, today, extra=()):
     year_label = programme.year.name.replace("/", "-")
     return Document(
         title=title,
@@ -60,6 +94,7 @@ def _document(programme: Programme, title: str, rows: list[Row], columns, facts,
                 heading=title,
                 blocks=[Table(columns, rows, empty_text="В базе пока никого нет")],
             ),
+            *extra,
         ],
         orientation="landscape",
         filename=f"{title} {programme.school.short_name} {year_label}",
@@ -143,4 +178,12 @@ def mentee_base_document(
         facts.append(
             ("Категории запроса", "без чувствительных (их видят только куратор и директор)")
         )
-    return _document(programme, "База наставляемых", rows, MENTEE_COLUMNS, facts, today)
+    return _document(
+        programme,
+        "База наставляемых",
+        rows,
+        MENTEE_COLUMNS,
+        facts,
+        today,
+        extra=[request_map_section(programme, sensitive=sensitive)],
+    )

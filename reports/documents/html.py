@@ -21,15 +21,15 @@ class _Cell:
     css: str
 
 
-def read_stylesheet() -> str:
-    path = finders.find(STYLESHEET)
+def read_stylesheet(name: str = STYLESHEET) -> str:
+    path = finders.find(name)
     if not path:
-        raise FileNotFoundError(f"static file {STYLESHEET} not found")
+        raise FileNotFoundError(f"static file {name} not found")
     with open(path, encoding="utf-8") as handle:
         return handle.read()
 
 
-def _table_context(table: Table) -> dict:
+def table_context(table: Table) -> dict:
     total = sum(column.width for column in table.columns)
     columns = [
         {
@@ -60,7 +60,7 @@ def _table_context(table: Table) -> dict:
 
 def _block_context(block) -> dict:
     if isinstance(block, Table):
-        return _table_context(block)
+        return table_context(block)
     if isinstance(block, Facts):
         return {
             "kind": "facts",

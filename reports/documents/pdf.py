@@ -23,10 +23,11 @@ class _FontDirFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
+def html_to_pdf(html: str) -> bytes:
+    """Any document HTML built with ``file_font_css()`` fonts, as PDF."""
+    document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=_FontDirFetcher())
+    return document.write_pdf(font_config=FontConfiguration())
+
+
 def render_pdf(doc: Document) -> bytes:
-    html = HTML(
-        string=build_html(doc, font_css=file_font_css()),
-        base_url=str(settings.BASE_DIR),
-        url_fetcher=_FontDirFetcher(),
-    )
-    return html.write_pdf(font_config=FontConfiguration())
+    return html_to_pdf(build_html(doc, font_css=file_font_css()))

@@ -1,14 +1,20 @@
 from django.core.management.base import BaseCommand
 
 from mentoring import demo as mentoring_demo
-from mentoring.models import User
+from mentoring.models import Membership, Role, User
 from registry import demo as registry_demo
 from registry import demo_pairs
 from stages import demo as stages_demo
 from surveys import demo as surveys_demo
 
+from ... import demo as reports_demo
+
 # (mentors, mentees) per demo school: the first one is of realistic size.
 BASE_SIZES = [(60, 150), (25, 60), (20, 45)]
+
+
+def _member(programme, role) -> User:
+    return Membership.objects.filter(school=programme.school, role=role).first().user
 
 
 class Command(BaseCommand):
@@ -27,6 +33,12 @@ class Command(BaseCommand):
             mentor_user = User.objects.get(username=f"mentor{number + 1}")
             demo_pairs.link_mentor_account(programme, mentor_user)
             surveys_demo.build_answers(programme, seed=number)
+            reports_demo.build_orders(
+                programme,
+                _member(programme, Role.CURATOR),
+                _member(programme, Role.DIRECTOR),
+            )
+            reports_demo.build_partners(programme)
 
         self.stdout.write(self.style.SUCCESS(f"Демонстрационные данные: {demo.municipality.name}"))
         self.stdout.write(

@@ -1,0 +1,170 @@
+"""Benchmark of document rendering: orders to PDF and DOCX, reports to PDF and XLSX.
+
+On the demo municipality (``seed_demo``; the first school is of realistic size: 60 mentors,
+150 mentees) it times, for the first school's programme:
+- every kind of order (the demo's order of that kind, else a fresh draft): the official paper to
+  PDF (our pipeline: template + WeasyPrint with the font-only URL fetcher) and to DOCX;
+- the partner letter and a meeting protocol, the other official papers;
+- the reports (roadmap, mentor and mentee bases, mentor registry, pairs list, survey answers) to
+  PDF and XLSX, the content object built once;
+- the whole approval of an order (create + submit + approve, which stores PDF and DOCX);
+and for every PDF the floor: WeasyPrint alone, ``HTML(string=html).write_pdf()`` on the very HTML
+our pipeline renders, so «к WeasyPrint» is what the template and our wrapper add.
+Each figure is the median of --repeat runs.
+
+Runs against a throwaway SQLite file in a temporary directory, migrated and seeded first, unless
+DATABASE_URL is set (then that database is migrated and seeded: never point it at real data).
+
+    .venv/bin/python bench/documents_bench.py [--repeat 5]
+"""
+
+import argparse
+import datetime
+import statistics
+from io import StringIO
+
+from benchenv import machine, timed  # noqa: E402  (sets up Django on a throwaway database)
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from weasyprint import HTML  # noqa: E402
+from weasyprint import __version__ as weasyprint_version  # noqa: E402
+
+from mentoring.models import Programme, Role, User  # noqa: E402
+from registry.models import Meeting  # noqa: E402
+from reports.builders.bases import mentee_base_document, mentor_base_document  # noqa: E402
+from reports.builders.letters import partner_letter_document  # noqa: E402
+from reports.builders.protocol import meeting_protocol_document  # noqa: E402
+from reports.builders.registries import (  # noqa: E402
+    mentor_registry_document,
+    pairs_list_document,
+)
+from reports.builders.roadmap import roadmap_document  # noqa: E402
+from reports.builders.survey_answers import survey_answers_document  # noqa: E402
+from reports.documents import (  # noqa: E402
+    render_official_docx,
+    render_official_pdf,
+    render_pdf,
+    render_xlsx,
+)
+from reports.documents.fonts import file_font_css  # noqa: E402
+from reports.documents.html import build_html  # noqa: E402
+from reports.documents.official_html import build_official_html  # noqa: E402
+from reports.models import decliner_for  # noqa: E402
+from reports.orders import services  # noqa: E402
+from reports.orders.rendering import order_document  # noqa: E402
+from stages.models import OrderKind  # noqa: E402
+from surveys.models import Distribution  # noqa: E402
+
+
+def median_seconds(function, repeat: int, *args) -> tuple[float, object]:
+    runs = [timed(function, *args) for _ in range(repeat)]
+    return statistics.median(seconds for seconds, _ in runs), runs[-1][1]
+
+
+def straight_pdf(html: str) -> bytes:
+    return HTML(string=html).write_pdf()
+
+
+def measure_official(label: str, doc, repeat: int) -> dict:
+    html = build_official_html(doc, font_css=file_font_css())
+    ours, pdf = median_seconds(render_official_pdf, repeat, doc)
+    floor, _ = median_seconds(straight_pdf, repeat, html)
+    other, docx = median_seconds(render_official_docx, repeat, doc)
+    return {"label": label, "pdf": ours, "floor": floor, "other": other, "kb": len(pdf) / 1024,
+            "other_kb": len(docx) / 1024, "size": f"{len(doc.points)} п., "
+            f"{sum(len(a.table.rows) for a in doc.attachments)} стр. прил."}  # fmt: skip
+
+
+def measure_report(label: str, doc, repeat: int) -> dict:
+    html = build_html(doc, font_css=file_font_css())
+    ours, pdf = median_seconds(render_pdf, repeat, doc)
+    floor, _ = median_seconds(straight_pdf, repeat, html)
+    other, xlsx = median_seconds(render_xlsx, repeat, doc)
+    rows = sum(
+        len(block.rows) for section in doc.sections for block in section.blocks
+        if hasattr(block, "rows")
+    )  # fmt: skip
+    return {"label": label, "pdf": ours, "floor": floor, "other": other, "kb": len(pdf) / 1024,
+            "other_kb": len(xlsx) / 1024, "size": f"{rows} строк"}  # fmt: skip
+
+
+def order_of_kind(programme: Programme, kind: str, curator: User):
+    order = programme.orders.filter(kind=kind).order_by("-number").first()
+    return order or services.create_order(programme, kind, by=curator)
+
+
+def official_papers(programme: Programme, curator: User):
+    for kind in OrderKind:
+        order = order_of_kind(programme, kind, curator)
+        state = "утв." if order.is_approved else "проект"
+        yield f"приказ {kind.value} ({state})", order_document(order)
+    partner = programme.school.partners.first()
+    if partner:
+        decliner = decliner_for(programme.school)
+        yield "письмо партнёру", partner_letter_document(programme, partner, decliner)
+    meeting = Meeting.objects.filter(pair__programme=programme).order_by("-id").first()
+    if meeting:
+        yield "протокол встречи", meeting_protocol_document(meeting)
+
+
+def reports(programme: Programme):
+    yield "дорожная карта", roadmap_document(programme)
+    yield "база наставников", mentor_base_document(programme, sensitive=True)
+    yield "база наставляемых", mentee_base_document(programme, sensitive=True)
+    yield "реестр наставников", mentor_registry_document(programme)
+    yield "список пар", pairs_list_document(programme)
+    distribution = Distribution.objects.filter(programme=programme).order_by("id").first()
+    if distribution:
+        yield "ответы на анкету", survey_answers_document(distribution)
+
+
+def approve_once(programme: Programme, curator: User, director: User, day: datetime.date):
+    order = services.create_order(programme, OrderKind.IMPLEMENTATION, by=curator)
+    services.submit(order, by=curator)
+    return services.approve(order, by=director, today=day)
+
+
+def print_table(title: str, other: str, rows: list[dict]) -> None:
+    print(f"\n{title}\n")
+    columns = ["документ", "объём", "PDF, с", "WeasyPrint, с", "к WeasyPrint", "PDF, КБ"]
+    columns += [f"{other}, с", f"{other}, КБ"]
+    print("| " + " | ".join(columns) + " |")
+    print("|" + "---|" * len(columns))
+    for r in rows:
+        print(
+            f"| {r['label']} | {r['size']} | {r['pdf']:.3f} | {r['floor']:.3f} | "
+            f"{r['pdf'] / r['floor']:.2f}× | {r['kb']:.0f} | {r['other']:.3f} | "
+            f"{r['other_kb']:.0f} |"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    call_command("migrate", verbosity=0)
+    seconds, _ = timed(call_command, "seed_demo", stdout=StringIO())
+    programme = Programme.objects.select_related("school", "year").order_by("id").first()
+    school = programme.school
+    curator = User.objects.filter(memberships__school=school, memberships__role=Role.CURATOR)[0]
+    director = User.objects.filter(memberships__school=school, memberships__role=Role.DIRECTOR)[0]
+    print(f"{datetime.date.today():%d.%m.%Y}, {machine(f'WeasyPrint {weasyprint_version}')}")
+    print(f"database: {connection.settings_dict['NAME']}, seed_demo {seconds:.1f} s")
+    print(f"school: {school.short_name}, median of {args.repeat} runs")
+
+    official = [measure_official(label, doc, args.repeat) for label, doc in official_papers(
+        programme, curator)]  # fmt: skip
+    print_table("Официальные бумаги (PDF и DOCX)", "DOCX", official)
+    report_rows = [measure_report(label, doc, args.repeat) for label, doc in reports(programme)]
+    print_table("Отчёты и базы (PDF и XLSX)", "XLSX", report_rows)
+
+    day = datetime.date(2026, 11, 24)
+    approvals = [timed(approve_once, programme, curator, director, day)[0] for _ in range(3)]
+    print(
+        f"\nутверждение приказа implementation (создать + передать + утвердить, с PDF и DOCX): "
+        f"медиана {statistics.median(approvals):.3f} с из {len(approvals)}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+from django.contrib import admin
+
+from .models import NameOverride, Order, OrderEvent, Regulation
+
+
+class OrderEventInline(admin.TabularInline):
+    model = OrderEvent
+    extra = 0
+    readonly_fields = ["action", "comment", "by", "at"]
+    can_delete = False
+
+
+@admin.register(Order)
+class OrderAdmin(admin.ModelAdmin):
+    """Read-mostly: an approved order is frozen, and the workflow lives in the school's pages."""
+
+    list_display = ["title", "school", "status", "number", "order_date"]
+    list_filter = ["status", "kind", "school__municipality"]
+    search_fields = ["title", "school__short_name"]
+    raw_id_fields = [
+        "school",
+        "programme",
+        "curator",
+        "mentors",
+        "pairs",
+        "awards",
+        "commission",
+        "course",
+        "roadmap_items",
+        "approved_by",
+        "created_by",
+    ]
+    readonly_fields = ["number", "number_year", "order_date", "frozen_content", "approved_at"]
+    inlines = [OrderEventInline]
+
+
+@admin.register(OrderEvent)
+class OrderEventAdmin(admin.ModelAdmin):
+    list_display = ["order", "action", "by", "at"]
+    list_filter = ["action"]
+    raw_id_fields = ["order", "by"]
+
+
+@admin.register(NameOverride)
+class NameOverrideAdmin(admin.ModelAdmin):
+    list_display = ["nominative", "school", "genitive", "dative", "accusative"]
+    search_fields = ["nominative"]
+    raw_id_fields = ["school"]
+
+
+@admin.register(Regulation)
+class RegulationAdmin(admin.ModelAdmin):
+    list_display = ["programme", "updated_at", "updated_by"]
+    raw_id_fields = ["programme", "updated_by"]

@@ -1,0 +1,38 @@
+"""HTML (and through it PDF) of official papers: templates/reports/official.html."""
+
+from django.template.loader import render_to_string
+
+from .fonts import file_font_css, web_font_css
+from .html import read_stylesheet, table_context
+from .official import OfficialDocument, long_date
+from .pdf import html_to_pdf
+
+TEMPLATE_NAME = "reports/official.html"
+STYLESHEET = "css/official.css"
+
+
+def build_official_html(doc: OfficialDocument, *, font_css: str) -> str:
+    context = {
+        "doc": doc,
+        "font_css": font_css,
+        "stylesheet": read_stylesheet(STYLESHEET),
+        "long_date": long_date(doc.date) if doc.date else doc.date_text,
+        "attachments": [
+            {
+                "label": doc.attachment_label(index),
+                "title": attachment.title,
+                "note": attachment.note,
+                "table": table_context(attachment.table),
+            }
+            for index, attachment in enumerate(doc.attachments, start=1)
+        ],
+    }
+    return render_to_string(TEMPLATE_NAME, context)
+
+
+def render_official_html(doc: OfficialDocument) -> str:
+    return build_official_html(doc, font_css=web_font_css())
+
+
+def render_official_pdf(doc: OfficialDocument) -> bytes:
+    return html_to_pdf(build_official_html(doc, font_css=file_font_css()))

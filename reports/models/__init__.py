@@ -1,0 +1,5 @@
+from .names import NameOverride, decliner_for
+from .orders import Order, OrderEvent
+from .regulation import Regulation
+
+__all__ = ["NameOverride", "decliner_for", "Order", "OrderEvent", "Regulation"]

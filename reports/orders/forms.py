@@ -1,0 +1,182 @@
+from django import forms
+
+from mentoring.models import User
+from registry.models import Award, Pair, TrainingCourse
+from stages.models import OrderKind
+
+from ..declension import PersonName
+from ..models import NameOverride, Order
+from .drafting import registry_candidates
+
+LINES_HELP = "Каждый пункт — с новой строки."
+
+
+def _lines(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+class MentorChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, mentor):
+        return f"{mentor.participant.full_name} — {mentor.get_status_display()}"
+
+
+class PairChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, pair):
+        mentees = ", ".join(m.participant.short_name for m in pair.mentees.all())
+        return (
+            f"{pair.mentor.participant.short_name} → {mentees} ({pair.form.name}, "
+            f"{pair.get_status_display().lower()})"
+        )
+
+
+class AwardChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, award):
+        return str(award)
+
+
+class UserChoice(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return user.full_name or user.username
+
+
+class OrderForm(forms.ModelForm):
+    points_text = forms.CharField(
+        label="Пункты приказа (ПРИКАЗЫВАЮ:)",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=LINES_HELP,
+    )
+    acquainted_text = forms.CharField(
+        label="С приказом ознакомлены",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Фамилия И.О., каждый — с новой строки.",
+    )
+
+    class Meta:
+        model = Order
+        fields = [
+            "title",
+            "preamble",
+            "curator",
+            "curator_position",
+            "mentors",
+            "pairs",
+            "awards",
+            "course",
+            "signer_position",
+            "signer_name",
+        ]
+        widgets = {"preamble": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"preamble": "Абзацы разделяйте пустой строкой."}
+
+    SUBJECT_FIELDS = {
+        OrderKind.CURATOR: ("curator", "curator_position"),
+        OrderKind.MENTOR_REGISTRY: ("mentors",),
+        OrderKind.PAIRS: ("pairs",),
+        OrderKind.AWARDS: ("awards",),
+        OrderKind.MENTOR_SCHOOL: ("course",),
+    }
+    ALL_SUBJECTS = ("curator", "curator_position", "mentors", "pairs", "awards", "course")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        order = self.instance
+        programme = order.programme
+        keep = self.SUBJECT_FIELDS.get(order.kind, ())
+        for name in self.ALL_SUBJECTS:
+            if name not in keep:
+                del self.fields[name]
+        if "curator" in self.fields:
+            self.fields["curator"] = UserChoice(
+                label="Кого назначить куратором",
+                queryset=User.objects.filter(memberships__school=order.school_id)
+                .distinct()
+                .order_by("last_name", "first_name"),
+                initial=order.curator_id,
+                help_text="Сотрудники, у которых есть учётная запись в этой школе.",
+            )
+        if "mentors" in self.fields:
+            self.fields["mentors"] = MentorChoice(
+                label="Наставники для реестра",
+                queryset=registry_candidates(programme),
+                widget=forms.CheckboxSelectMultiple,
+                help_text="Включить в реестр можно после решения комиссии «рекомендовать».",
+            )
+        if "pairs" in self.fields:
+            self.fields["pairs"] = PairChoice(
+                label="Пары и группы",
+                queryset=Pair.objects.filter(programme=programme, status=Pair.Status.DRAFT)
+                .select_related("mentor__participant", "form")
+                .prefetch_related("mentees__participant"),
+                widget=forms.CheckboxSelectMultiple,
+                help_text="Проекты пар, сформированные на этапе 5.",
+            )
+        if "awards" in self.fields:
+            self.fields["awards"] = AwardChoice(
+                label="Поощрения",
+                queryset=Award.objects.filter(programme=programme).select_related(
+                    "mentor__participant", "pair__mentor__participant"
+                ),
+                widget=forms.CheckboxSelectMultiple,
+            )
+        if "course" in self.fields:
+            self.fields["course"].queryset = TrainingCourse.objects.filter(programme=programme)
+            self.fields["course"].required = True
+        self.fields["points_text"].initial = "\n".join(order.points)
+        self.fields["acquainted_text"].initial = "\n".join(order.acquainted)
+
+    def clean_points_text(self):
+        points = _lines(self.cleaned_data["points_text"])
+        if not points:
+            raise forms.ValidationError("В приказе должен быть хотя бы один пункт.")
+        return points
+
+    def save(self, commit=True):
+        order = super().save(commit=False)
+        order.points = self.cleaned_data["points_text"]
+        order.acquainted = _lines(self.cleaned_data.get("acquainted_text", ""))
+        if commit:
+            order.save()
+            self.save_m2m()
+        return order
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label="Что исправить",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": "Напишите, что исправить: без комментария приказ не возвращается."
+        },
+    )
+
+
+class NewOrderForm(forms.Form):
+    kind = forms.ChoiceField(label="Вид приказа", choices=OrderKind.choices)
+
+
+class NameOverrideForm(forms.ModelForm):
+    class Meta:
+        model = NameOverride
+        fields = ["nominative", *NameOverride.CASE_FIELDS]
+
+    def __init__(self, *args, school, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.school = school
+
+    def clean_nominative(self):
+        name = " ".join(self.cleaned_data["nominative"].split())
+        if len(PersonName.parse(name).full.split()) < 2:
+            raise forms.ValidationError("Укажите фамилию и имя (и отчество, если есть).")
+        taken = NameOverride.objects.filter(school=self.school, nominative=name)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError("Для этого ФИО склонение уже задано: измените его.")
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(case) for case in NameOverride.CASE_FIELDS):
+            raise forms.ValidationError("Заполните хотя бы один падеж.")
+        return cleaned

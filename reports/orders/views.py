@@ -1,0 +1,277 @@
+"""Orders (приказы): the curator drafts, the director approves or returns; the documents page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, When
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from mentoring import access
+from mentoring.files import attachment
+from mentoring.models import Programme
+from stages.models import OrderKind
+
+from ..declension import CASES, PersonName
+from ..documents.responses import official_response
+from ..models import Order, OrderEvent, decliner_for
+from . import services
+from .drafting import programme_curator
+from .forms import NewOrderForm, OrderForm, ReturnForm
+from .rendering import order_document
+
+DRAFT_DENIED = "Готовить приказы могут куратор и директор школы."
+APPROVE_DENIED = "Утверждать и возвращать приказы может только директор школы."
+ORDER_FORMATS = {"pdf", "docx", "html"}
+
+
+def _programme(request, programme_id) -> Programme:
+    return get_object_or_404(
+        Programme.objects.for_user(request.user, access.SCHOOL_STAFF).select_related(
+            "school", "year"
+        ),
+        pk=programme_id,
+    )
+
+
+def _order(request, order_id) -> Order:
+    return get_object_or_404(
+        Order.objects.for_user(request.user, access.SCHOOL_STAFF).select_related(
+            "school", "programme__year", "programme__school", "curator", "course", "commission"
+        ),
+        pk=order_id,
+    )
+
+
+def _require_draft_right(request, order_or_school_id) -> None:
+    school_id = getattr(order_or_school_id, "school_id", order_or_school_id)
+    if not services.can_draft(request.user, school_id):
+        raise PermissionDenied(DRAFT_DENIED)
+
+
+def _require_approve_right(request, order: Order) -> None:
+    if not services.can_approve(request.user, order.school_id):
+        raise PermissionDenied(APPROVE_DENIED)
+
+
+def _report_problems(request, error: services.OrderError) -> None:
+    for problem in error.problems:
+        messages.error(request, problem)
+
+
+@login_required
+def order_create(request, programme_id):
+    programme = _programme(request, programme_id)
+    _require_draft_right(request, programme.school_id)
+    if request.method != "POST":
+        return redirect("reports:documents", programme.pk)
+    form = NewOrderForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Выберите вид приказа из списка.")
+        return redirect("reports:documents", programme.pk)
+    order = services.create_order(programme, form.cleaned_data["kind"], by=request.user)
+    messages.success(
+        request, "Проект приказа подготовлен по данным программы. Проверьте текст и списки."
+    )
+    return redirect("reports:order_edit", order.pk)
+
+
+def _names_in(order: Order) -> list[dict]:
+    """The people whose names the order declines, with the forms used, for checking."""
+    names = []
+    curator = order.curator or programme_curator(order.programme)
+    if curator:
+        names.append(curator.full_name)
+    if order.kind == OrderKind.AWARDS:
+        for award in order.awards.select_related(
+            "mentor__participant", "pair__mentor__participant"
+        ):
+            mentor = award.mentor or (award.pair.mentor if award.pair else None)
+            if mentor:
+                names.append(mentor.participant.full_name)
+    decliner = decliner_for(order.school)
+    seen, rows = set(), []
+    for name in names:
+        if name in seen or len(PersonName.parse(name).full.split()) < 2:
+            continue
+        seen.add(name)
+        rows.append(
+            {
+                "nominative": name,
+                "forms": [decliner.full(name, case) for case in CASES],
+                "overridden": decliner.is_overridden(name),
+            }
+        )
+    return rows
+
+
+@login_required
+def order_detail(request, order_id):
+    order = _order(request, order_id)
+    document = order_document(order)
+    can_draft = services.can_draft(request.user, order.school_id)
+    can_approve = services.can_approve(request.user, order.school_id)
+    context = {
+        "order": order,
+        "document": document,
+        "programme": order.programme,
+        "school": order.school,
+        "events": order.events.select_related("by"),
+        "can_draft": can_draft,
+        "can_approve": can_approve,
+        "problems": services.order_problems(order) if not order.is_approved else [],
+        "return_form": ReturnForm(),
+        "names": _names_in(order) if order.is_editable else [],
+        "case_labels": [label for label, _ in CASES.values()],
+        "roadmap_items": order.roadmap_items.select_related("stage"),
+        "last_return": order.events.filter(action=OrderEvent.Action.RETURNED).last(),
+    }
+    return render(request, "reports/orders/detail.html", context)
+
+
+@login_required
+def order_edit(request, order_id):
+    order = _order(request, order_id)
+    _require_draft_right(request, order)
+    if not order.is_editable:
+        messages.error(request, f"Приказ в статусе «{order.get_status_display()}» не изменяется.")
+        return redirect(order)
+    form = OrderForm(request.POST or None, instance=order)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        services.record_edit(order, by=request.user)
+        messages.success(request, "Проект приказа сохранён.")
+        return redirect(order)
+    return render(
+        request,
+        "reports/orders/form.html",
+        {"form": form, "order": order, "programme": order.programme, "school": order.school},
+    )
+
+
+def _transition(request, order_id, action, success: str, *, approver: bool = False):
+    order = _order(request, order_id)
+    if approver:
+        _require_approve_right(request, order)
+    else:
+        _require_draft_right(request, order)
+    if request.method != "POST":
+        return redirect(order)
+    try:
+        action(order)
+    except services.OrderError as error:
+        _report_problems(request, error)
+    else:
+        messages.success(request, success)
+    return redirect("reports:order_detail", order.pk)
+
+
+@login_required
+def order_regenerate(request, order_id):
+    return _transition(
+        request,
+        order_id,
+        lambda order: services.regenerate(order, by=request.user),
+        "Текст приказа пересобран из текущих данных.",
+    )
+
+
+@login_required
+def order_submit(request, order_id):
+    return _transition(
+        request,
+        order_id,
+        lambda order: services.submit(order, by=request.user),
+        "Приказ передан директору на утверждение.",
+    )
+
+
+@login_required
+def order_return(request, order_id):
+    order = _order(request, order_id)
+    _require_approve_right(request, order)
+    if request.method != "POST":
+        return redirect(order)
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.errors["comment"][0])
+        return redirect(order)
+    return _transition(
+        request,
+        order_id,
+        lambda order: services.return_order(
+            order, by=request.user, comment=form.cleaned_data["comment"]
+        ),
+        "Приказ возвращён куратору на доработку.",
+        approver=True,
+    )
+
+
+@login_required
+def order_approve(request, order_id):
+    order = _order(request, order_id)
+    _require_approve_right(request, order)
+    if request.method != "POST":
+        return redirect(order)
+    try:
+        order = services.approve(order, by=request.user)
+    except services.OrderError as error:
+        _report_problems(request, error)
+    else:
+        messages.success(
+            request,
+            f"Приказ утверждён: {order.reference}. Документ зафиксирован, изменения "
+            "вступили в силу.",
+        )
+    return redirect("reports:order_detail", order.pk)
+
+
+@login_required
+def order_delete(request, order_id):
+    order = _order(request, order_id)
+    _require_draft_right(request, order)
+    if request.method != "POST":
+        return redirect(order)
+    programme_id = order.programme_id
+    try:
+        services.delete_order(order)
+    except services.OrderError as error:
+        _report_problems(request, error)
+        return redirect(order)
+    messages.success(request, "Проект приказа удалён.")
+    return redirect("reports:documents", programme_id)
+
+
+@login_required
+def order_file(request, order_id, fmt):
+    order = _order(request, order_id)
+    if fmt not in ORDER_FORMATS:
+        raise Http404("Неизвестный формат документа")
+    if order.is_approved and fmt in ("pdf", "docx"):
+        return attachment(order.pdf_file if fmt == "pdf" else order.docx_file)
+    return official_response(order_document(order), fmt)
+
+
+@login_required
+def documents(request, programme_id):
+    programme = _programme(request, programme_id)
+    in_work_first = Case(
+        When(status=Order.Status.SUBMITTED, then=0),
+        When(status=Order.Status.RETURNED, then=1),
+        When(status=Order.Status.DRAFT, then=2),
+        default=3,
+    )
+    orders = programme.orders.order_by(in_work_first, "-number_year", "-number", "-created_at")
+    kinds_done = set(orders.filter(status=Order.Status.APPROVED).values_list("kind", flat=True))
+    context = {
+        "programme": programme,
+        "school": programme.school,
+        "orders": orders,
+        "kinds": [
+            {"value": value, "label": label, "approved": value in kinds_done}
+            for value, label in OrderKind.choices
+        ],
+        "can_draft": services.can_draft(request.user, programme.school_id),
+        "can_see_sensitive": access.can_see_sensitive(request.user, programme.school_id),
+    }
+    return render(request, "reports/documents.html", context)
