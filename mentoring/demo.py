@@ -48,6 +48,80 @@ SCHOOLS = [
     },
 ]
 
+# Smaller schools of the municipality: a curator and a director each (logins curator4, director4…).
+SMALL_SCHOOLS = [
+    {
+        "short_name": "МБОУ «ООШ № 4»",
+        "full_name": "Муниципальное бюджетное общеобразовательное учреждение "
+        "«Основная общеобразовательная школа № 4» Заречного муниципального округа",
+        "director": ("Лебедев", "Андрей", "Игоревич"),
+        "curator": ("Полякова", "Наталья", "Сергеевна"),
+        "address": "с. Берёзовка, ул. Центральная, 12",
+    },
+    {
+        "short_name": "МБОУ «СОШ № 5»",
+        "full_name": "Муниципальное бюджетное общеобразовательное учреждение "
+        "«Средняя общеобразовательная школа № 5» Заречного муниципального округа",
+        "director": ("Крылова", "Людмила", "Андреевна"),
+        "curator": ("Тарасов", "Олег", "Викторович"),
+        "address": "г. Заречный, ул. Гагарина, 7",
+    },
+    {
+        "short_name": "МБОУ «Гимназия № 6»",
+        "full_name": "Муниципальное бюджетное общеобразовательное учреждение "
+        "«Гимназия № 6» Заречного муниципального округа",
+        "director": ("Фомина", "Валентина", "Петровна"),
+        "curator": ("Григорьева", "Евгения", "Олеговна"),
+        "address": "г. Заречный, ул. Пушкина, 15",
+    },
+    {
+        "short_name": "МБОУ «СОШ № 7»",
+        "full_name": "Муниципальное бюджетное общеобразовательное учреждение "
+        "«Средняя общеобразовательная школа № 7» Заречного муниципального округа",
+        "director": ("Данилов", "Сергей", "Михайлович"),
+        "curator": ("Виноградова", "Алла", "Юрьевна"),
+        "address": "пос. Сосновый, ул. Лесная, 1",
+    },
+    {
+        "short_name": "МБОУ «ООШ № 8»",
+        "full_name": "Муниципальное бюджетное общеобразовательное учреждение "
+        "«Основная общеобразовательная школа № 8» Заречного муниципального округа",
+        "director": ("Жукова", "Маргарита", "Ивановна"),
+        "curator": ("Сорокин", "Владимир", "Павлович"),
+        "address": "д. Каменка, ул. Школьная, 2",
+    },
+    {
+        "short_name": "МБОУ «СОШ № 9»",
+        "full_name": "Муниципальное бюджетное общеобразовательное учреждение "
+        "«Средняя общеобразовательная школа № 9» Заречного муниципального округа",
+        "director": ("Медведева", "Оксана", "Григорьевна"),
+        "curator": ("Кудрявцева", "Юлия", "Дмитриевна"),
+        "address": "г. Заречный, ул. Молодёжная, 30",
+    },
+    {
+        "short_name": "МБОУ «Центр образования № 10»",
+        "full_name": "Муниципальное бюджетное общеобразовательное учреждение "
+        "«Центр образования № 10» Заречного муниципального округа",
+        "director": ("Баранов", "Игорь", "Константинович"),
+        "curator": ("Ефимова", "Марина", "Львовна"),
+        "address": "с. Заозерье, ул. Набережная, 4",
+    },
+]
+SMALL_ROLE_LOGINS = [(Role.CURATOR, "curator", "curator"), (Role.DIRECTOR, "director", "director")]
+# (students aged 10 and over, teachers) of each school, for the coverage indicators.
+TOTALS = [
+    (820, 64),
+    (610, 48),
+    (340, 31),
+    (150, 16),
+    (260, 22),
+    (230, 21),
+    (180, 17),
+    (120, 14),
+    (240, 20),
+    (200, 19),
+]
+
 ROLE_LOGINS = [
     (Role.CURATOR, "curator", "curator"),
     (Role.DIRECTOR, "director", "director"),
@@ -101,7 +175,9 @@ def build(today=None) -> DemoMunicipality:
     )
     demo.logins.append((officer.username, "Специалист МНЦ", municipality.name))
 
-    for number, data in enumerate(SCHOOLS, start=1):
+    schools = [(data, ROLE_LOGINS) for data in SCHOOLS]
+    schools += [(data, SMALL_ROLE_LOGINS) for data in SMALL_SCHOOLS]
+    for number, (data, role_logins) in enumerate(schools, start=1):
         school, _ = School.objects.get_or_create(
             municipality=municipality,
             short_name=data["short_name"],
@@ -112,7 +188,7 @@ def build(today=None) -> DemoMunicipality:
             },
         )
         demo.schools.append(school)
-        for role, key, login in ROLE_LOGINS:
+        for role, key, login in role_logins:
             user = _user(f"{login}{number}", data[key])
             Membership.objects.get_or_create(user=user, role=role, school=school)
             demo.logins.append((user.username, Role(role).label, school.short_name))
@@ -125,6 +201,11 @@ def build(today=None) -> DemoMunicipality:
                 "необходимое для успешной личной и профессиональной самореализации.",
             },
         )
+        students, teachers = TOTALS[number - 1]
+        if programme.students_total is None or programme.teachers_total is None:
+            programme.students_total = programme.students_total or students
+            programme.teachers_total = programme.teachers_total or teachers
+            programme.save(update_fields=["students_total", "teachers_total"])
         demo.programmes.append(programme)
         if created:
             demo.new_programmes.append(programme)

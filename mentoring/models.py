@@ -155,6 +155,22 @@ class Programme(models.Model):
         verbose_name="куратор",
     )
     curator_basis = models.CharField("основание назначения куратора", max_length=255, blank=True)
+    students_total = models.PositiveIntegerField(
+        "обучающихся в возрасте от 10 лет",
+        null=True,
+        blank=True,
+        help_text="Всего в школе в этом учебном году — для охвата наставничеством",
+    )
+    teachers_total = models.PositiveIntegerField(
+        "педагогов", null=True, blank=True, help_text="Всего педагогических работников школы"
+    )
+    is_public = models.BooleanField(
+        "открытая страница программы",
+        default=False,
+        help_text="Описание, формы, опубликованные практики и поощрения без персональных данных "
+        "несовершеннолетних",
+    )
+    public_description = models.TextField("описание для открытой страницы", blank=True)
     created_at = models.DateTimeField("создана", auto_now_add=True)
 
     objects = ProgrammeQuerySet.as_manager()

@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from .models import NameOverride, Order, OrderEvent, Regulation
+from .models import (
+    MonthlyReport,
+    MonthlyReportEvent,
+    NameOverride,
+    Order,
+    OrderEvent,
+    Regulation,
+)
 
 
 class OrderEventInline(admin.TabularInline):
@@ -52,3 +59,26 @@ class NameOverrideAdmin(admin.ModelAdmin):
 class RegulationAdmin(admin.ModelAdmin):
     list_display = ["programme", "updated_at", "updated_by"]
     raw_id_fields = ["programme", "updated_by"]
+
+
+class MonthlyReportEventInline(admin.TabularInline):
+    model = MonthlyReportEvent
+    extra = 0
+    readonly_fields = ["action", "comment", "by", "at"]
+    can_delete = False
+
+
+@admin.register(MonthlyReport)
+class MonthlyReportAdmin(admin.ModelAdmin):
+    list_display = ["school", "period", "status", "submitted_at", "reviewed_at"]
+    list_filter = ["status", "period", "school__municipality"]
+    raw_id_fields = ["school", "programme", "submitted_by", "reviewed_by"]
+    readonly_fields = ["figures", "figures_taken_at"]
+    inlines = [MonthlyReportEventInline]
+
+
+@admin.register(MonthlyReportEvent)
+class MonthlyReportEventAdmin(admin.ModelAdmin):
+    list_display = ["report", "action", "by", "at"]
+    list_filter = ["action"]
+    raw_id_fields = ["report", "by"]

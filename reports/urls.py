@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import urls_documents, urls_exports, urls_surveys, views
+from . import urls_documents, urls_exports, urls_monitoring, urls_overview, urls_surveys, views
+from .monthly import urls as urls_monthly
 from .orders import urls as urls_orders
 
 app_name = "reports"
@@ -21,4 +22,7 @@ urlpatterns = [
     *urls_documents.urlpatterns,
     *urls_surveys.urlpatterns,
     *urls_orders.urlpatterns,
+    *urls_monitoring.urlpatterns,
+    *urls_monthly.urlpatterns,
+    *urls_overview.urlpatterns,
 ]

@@ -9,11 +9,12 @@ from registry import selectors as registry_selectors
 from registry.services import work as registry_work
 from stages import selectors as stage_selectors
 
+from . import overview
 from .builders.roadmap import roadmap_document
 from .documents import document_response
 from .models import Order
+from .models.monthly import month_name
 from .orders.services import can_approve, can_draft
-from .selectors import municipality_rows
 
 EXPORT_FORMATS = {"pdf", "xlsx"}
 
@@ -51,6 +52,7 @@ def school_dashboard(request, school_id):
         "is_staff": access.has_school_role(request.user, school.pk, access.SCHOOL_STAFF),
     }
     context.update(order_reminders(request.user, school))
+    context.update(overview.monthly_reminders(request.user, school, programme))
     if programme:
         today = timezone.localdate()
         stages = stage_selectors.stage_progress(programme, today)
@@ -72,11 +74,29 @@ def municipality_overview(request, municipality_id):
     municipality = get_object_or_404(
         Municipality.objects.for_user(request.user), pk=municipality_id
     )
-    year = AcademicYear.objects.current()
+    today = timezone.localdate()
+    year = AcademicYear.objects.current(today)
+    periods = overview.year_periods(year, today)
+    period = overview.choose_period(request.GET.get("period"), periods, today)
+    sort, descending = overview.parse_sort(request.GET.get("sort"))
+    rows = overview.overview_rows(municipality, year, period, today)
     return render(
         request,
         "reports/municipality_overview.html",
-        {"municipality": municipality, "year": year, "rows": municipality_rows(municipality, year)},
+        {
+            "municipality": municipality,
+            "year": year,
+            "period": period,
+            "period_key": overview.period_key(period),
+            "period_name": month_name(period),
+            "quarter": (period.month - 1) // 3 + 1,
+            "periods": [(overview.period_key(p), month_name(p)) for p in periods],
+            "sort": f"-{sort}" if descending else sort,
+            "headers": overview.sort_headers(sort, descending),
+            "rows": overview.sort_rows(rows, sort, descending),
+            "totals": overview.overview_totals(rows),
+            "not_submitted": overview.not_submitted(rows),
+        },
     )
 
 

@@ -55,7 +55,8 @@ def test_seed_demo_builds_a_municipality_once(reference_data, capsys):
         Programme.objects.count(),
         RoadmapItem.objects.count(),
     )
-    assert counts[:2] == (1, 3)
+    assert counts[:2] == (1, 10)
+    assert "curator10" in out and "director4" in out
     roles = set(Membership.objects.values_list("role", flat=True))
     assert roles == set(Role.values)
     done_before = RoadmapItem.objects.filter(status="done").count()
@@ -88,10 +89,33 @@ def test_demo_orders_are_numbered_and_one_awaits_the_director(reference_data):
         approved = programme.orders.filter(status=Order.Status.APPROVED)
         assert sorted(approved.values_list("number", flat=True)) == [1, 2, 3, 4, 5]
         assert all(order.pdf_file and order.docx_file for order in approved)
-        assert programme.orders.filter(status=Order.Status.SUBMITTED).exists()
         assert programme.curator is not None
+    for short_name in ("МБОУ «СОШ № 1»", "МБОУ «Лицей № 2»", "МБОУ «СОШ № 3»"):
+        programme = Programme.objects.get(school__short_name=short_name)
+        assert programme.orders.filter(status=Order.Status.SUBMITTED).exists()
 
 
 def test_demo_users_can_log_in(client, reference_data):
     call_command("seed_demo")
     assert client.login(username="curator1", password="demo2026")
+
+
+def test_demo_programmes_have_totals_and_monthly_reports_in_every_status(reference_data):
+    from reports.models import MonthlyReport
+    from reports.monthly.services import due_periods, latest_due_period
+
+    call_command("seed_demo")
+    programmes = list(Programme.objects.all())
+    assert all(p.students_total and p.teachers_total for p in programmes)
+    periods = due_periods(programmes[0])
+    if not periods:
+        return  # early September: no month of the year is due yet
+    reports = MonthlyReport.objects.all()
+    latest = set(reports.filter(period=latest_due_period()).values_list("status", flat=True))
+    assert latest == {"draft", "submitted", "returned", "accepted"}
+    assert reports.filter(period=latest_due_period()).count() < len(programmes)  # some missing
+    for older in periods[1:]:
+        assert set(reports.filter(period=older).values_list("status", flat=True)) == {"accepted"}
+    count = reports.count()
+    call_command("seed_demo")
+    assert MonthlyReport.objects.count() == count

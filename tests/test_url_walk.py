@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-PUBLIC = {"login", "logout", "surveys:answer_by_link"}
+PUBLIC = {"login", "logout", "surveys:answer_by_link", "reports:public_programme"}
 ANY_SIGNED_IN_USER = {
     "home",
     "stages:stage_reference",
@@ -84,7 +84,7 @@ def kwargs_for(programme, municipality, mentor, mentee, curator):
     case = Case.objects.create(
         programme=programme, pair=pair, title="Клуб", what_was_done="…", results="…"
     )
-    from reports.models import NameOverride
+    from reports.models import MonthlyReport, NameOverride
     from reports.orders.services import create_order
     from surveys.models import Distribution, Invitation, Questionnaire
     from surveys.services.distribution import end_of_day
@@ -111,6 +111,10 @@ def kwargs_for(programme, municipality, mentor, mentee, curator):
         "item_id": item.pk,
         "municipality_id": municipality.pk,
         "fmt": "pdf",
+        "period": f"{timezone.localdate():%Y-%m}",
+        "year": timezone.localdate().year,
+        "quarter": (timezone.localdate().month - 1) // 3 + 1,
+        "year_start": programme.year.start_date.year,
         "participant_id": mentor.participant_id,
         "mentor_id": mentor.pk,
         "mentee_id": mentee.pk,
@@ -134,6 +138,9 @@ def kwargs_for(programme, municipality, mentor, mentee, curator):
         "question_id": question.pk,
         "response_id": distribution.responses.create().pk,
         "order_id": create_order(programme, "implementation", by=curator).pk,
+        "report_id": MonthlyReport.objects.create(
+            school=programme.school, programme=programme, period=programme.year.start_date
+        ).pk,
         "override_id": NameOverride.objects.create(
             school=programme.school, nominative="Гусь Ольга Кирилловна", genitive="Гусь Ольги"
         ).pk,
@@ -167,9 +174,15 @@ SCOPED = {name for name, _ in ROUTES} - PUBLIC - ANY_SIGNED_IN_USER
 OUTSIDERS = ["other_curator", "other_officer", "mentor_user"]
 OWNERS = {
     "reports:municipality_overview": "officer",
+    "reports:consolidated_monthly": "officer",
+    "reports:personified_accounting": "officer",
+    "reports:quality_assessment": "officer",
     "registry:my_pairs": "mentor_user",
     "surveys:answer_invitation": "curator",
     "reports:order_approve": "director",
+    "reports:monthly_accept": "officer",
+    "reports:monthly_return": "officer",
+    "reports:monthly_reopen": "officer",
     "reports:order_return": "director",
 }
 

@@ -1,6 +1,7 @@
 """Reading one cell: dates, numbers and Russian words of the reference lists."""
 
 import datetime
+import math
 import re
 
 from django.core.exceptions import ValidationError
@@ -49,7 +50,12 @@ def parse_date(value: object) -> datetime.date | None:
         return value.date()
     if isinstance(value, datetime.date):
         return value
-    if isinstance(value, int | float) and not isinstance(value, bool) and int(value) in _SERIALS:
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and int(value) in _SERIALS
+    ):
         return from_excel(value).date()
     raw = text(value)
     if not raw:

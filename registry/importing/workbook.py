@@ -41,14 +41,15 @@ def _check_container(handle) -> None:
     handle.seek(0)
 
 
+DAMAGED = "Не удалось прочитать файл: он повреждён или это не книга Excel (.xlsx)."
+
+
 def _open(handle):
     _check_container(handle)
     try:
         return load_workbook(handle, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds of errors on a damaged file
-        raise ImportFileError(
-            "Не удалось прочитать файл: он повреждён или это не книга Excel (.xlsx)."
-        ) from error
+        raise ImportFileError(DAMAGED) from error
 
 
 def _blank(values: tuple) -> bool:
@@ -68,14 +69,22 @@ def _find_header(rows: list[tuple[int, tuple]], kind: str) -> Header | None:
 
 
 def _sheet_rows(sheet, limit: int) -> list[tuple[int, tuple]]:
-    """Non-blank rows, stopping as soon as there are more than needed."""
+    """Non-blank rows, stopping as soon as there are more than needed.
+
+    A read-only workbook reads a sheet only here, so a damaged sheet (broken XML, a number
+    that is not a number, a missing shared string, a bad zip entry) shows up here too.
+    """
     rows = []
-    for number, values in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), 1):
-        if _blank(values):
-            continue
-        rows.append((number, values))
-        if len(rows) > limit + HEADER_SEARCH_ROWS:
-            break
+    cells = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
+    try:
+        for number, values in enumerate(cells, 1):
+            if _blank(values):
+                continue
+            rows.append((number, values))
+            if len(rows) > limit + HEADER_SEARCH_ROWS:
+                break
+    except Exception as error:  # openpyxl raises many kinds of errors on a damaged sheet
+        raise ImportFileError(DAMAGED) from error
     return rows
 
 

@@ -88,7 +88,7 @@ def request_map(request, programme_id):
 def _participant_choice(request, school):
     """An existing participant chosen by id (only of this school), or None."""
     chosen = request.POST.get("participant") or request.GET.get("participant")
-    if not chosen or not str(chosen).isdigit():
+    if not chosen or not str(chosen).isdecimal():
         return None
     return get_object_or_404(Participant.objects.filter(school=school), pk=chosen)
 

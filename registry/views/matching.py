@@ -103,7 +103,7 @@ def _chosen_pairs(request) -> list[tuple[int, int]]:
     found = []
     for value in values:
         mentee_id, _, mentor_id = str(value).partition(":")
-        if mentee_id.isdigit() and mentor_id.isdigit():
+        if mentee_id.isdecimal() and mentor_id.isdecimal():
             found.append((int(mentee_id), int(mentor_id)))
     return found
 

@@ -54,7 +54,7 @@ def pair_create(request, programme_id):
     programme = staff_programme(request, programme_id)
     require_edit(request, programme.school_id)
     initial = {}
-    if request.GET.get("mentee", "").isdigit():
+    if request.GET.get("mentee", "").isdecimal():
         initial["mentees"] = [request.GET["mentee"]]
     form = PairForm(request.POST or None, programme=programme, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -127,7 +127,7 @@ def commission_edit(request, programme_id):
 
 def _preselected_mentor(request, school):
     mentor_id = request.GET.get("mentor", "")
-    if not mentor_id.isdigit():
+    if not mentor_id.isdecimal():
         return None
     return school_mentors(school).filter(pk=mentor_id).first()
 

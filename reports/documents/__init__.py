@@ -1,7 +1,7 @@
 """Report documents: one content model, rendered to HTML, PDF and XLSX; official papers to HTML,
 PDF and DOCX."""
 
-from .content import Column, Document, Facts, Paragraph, Row, Section, Table, format_cell
+from .content import Chart, Column, Document, Facts, Paragraph, Row, Section, Table, format_cell
 from .html import render_html
 from .official import Attachment, OfficialDocument, Signature, long_date
 from .official_docx import render_official_docx
@@ -12,6 +12,7 @@ from .xlsx import render_xlsx
 
 __all__ = [
     "Attachment",
+    "Chart",
     "Column",
     "Document",
     "Facts",

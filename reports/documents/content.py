@@ -80,7 +80,20 @@ class Facts:
         self.items = [(str(key), value) for key, value in self.items]
 
 
-Block = Paragraph | Table | Facts
+@dataclass
+class Chart:
+    """A server-rendered SVG chart (``surveys.analytics.charts``): shown in HTML and PDF, not in
+    XLSX, where the numbers it draws are in the tables."""
+
+    svg: str
+    caption: str = ""
+
+    def __post_init__(self) -> None:
+        if not str(self.svg).lstrip().startswith("<svg"):
+            raise ValueError("a chart is an <svg> element")
+
+
+Block = Paragraph | Table | Facts | Chart
 
 
 @dataclass
@@ -92,7 +105,7 @@ class Section:
     def __post_init__(self) -> None:
         self.blocks = list(self.blocks)
         for block in self.blocks:
-            if not isinstance(block, Paragraph | Table | Facts):
+            if not isinstance(block, Paragraph | Table | Facts | Chart):
                 raise TypeError(f"unsupported block type: {type(block).__name__}")
 
 
@@ -102,6 +115,8 @@ class Document:
     sections: list[Section]
     subtitle: str = ""
     organisation: str = ""
+    # A restriction mark printed above everything, e.g. «Для служебного пользования».
+    marking: str = ""
     meta: list[tuple[str, str]] = field(default_factory=list)
     orientation: Literal["portrait", "landscape"] = "portrait"
     xlsx_layout: Literal["single_sheet", "sheet_per_section"] = "single_sheet"

@@ -4,8 +4,9 @@ from dataclasses import dataclass
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
-from .content import Document, Facts, Paragraph, Table, format_cell
+from .content import Chart, Document, Facts, Paragraph, Table, format_cell
 from .fonts import web_font_css
 
 TEMPLATE_NAME = "reports/document.html"
@@ -68,6 +69,9 @@ def _block_context(block) -> dict:
         }
     if isinstance(block, Paragraph):
         return {"kind": "paragraph", "text": block.text, "style": block.style}
+    if isinstance(block, Chart):
+        # The SVG is built on the server with every label escaped (surveys.analytics.charts).
+        return {"kind": "chart", "svg": mark_safe(block.svg), "caption": block.caption}
     raise TypeError(f"unsupported block type: {type(block).__name__}")
 
 

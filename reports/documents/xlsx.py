@@ -7,7 +7,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from . import xlsx_cells as cells
-from .content import Document, Facts, Paragraph, Section, Table
+from .content import Chart, Document, Facts, Paragraph, Section, Table
 from .sheetnames import SheetNamer
 
 FACTS_KEY_WIDTH = 30
@@ -36,6 +36,8 @@ class _SheetWriter:
 
     def document_header(self) -> None:
         doc = self.doc
+        if doc.marking:
+            self._line(doc.marking, cells.BOLD_FONT)
         if doc.organisation:
             self._line(doc.organisation)
         self._line(doc.title, cells.TITLE_FONT)
@@ -48,6 +50,8 @@ class _SheetWriter:
     def section(self, section: Section) -> None:
         self._line(section.heading, cells.HEADING_FONT)
         for block in section.blocks:
+            if isinstance(block, Chart):
+                continue  # a picture of numbers that the sheet's tables already hold
             if isinstance(block, Table):
                 self.table(block)
             elif isinstance(block, Facts):

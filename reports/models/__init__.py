@@ -1,5 +1,14 @@
+from .monthly import MonthlyReport, MonthlyReportEvent
 from .names import NameOverride, decliner_for
 from .orders import Order, OrderEvent
 from .regulation import Regulation
 
-__all__ = ["NameOverride", "decliner_for", "Order", "OrderEvent", "Regulation"]
+__all__ = [
+    "MonthlyReport",
+    "MonthlyReportEvent",
+    "NameOverride",
+    "decliner_for",
+    "Order",
+    "OrderEvent",
+    "Regulation",
+]

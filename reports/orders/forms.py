@@ -2,6 +2,7 @@ from django import forms
 
 from mentoring.models import User
 from registry.models import Award, Pair, TrainingCourse
+from registry.services.bases import registry_refusal
 from stages.models import OrderKind
 
 from ..declension import PersonName
@@ -17,7 +18,9 @@ def _lines(text: str) -> list[str]:
 
 class MentorChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, mentor):
-        return f"{mentor.participant.full_name} — {mentor.get_status_display()}"
+        label = f"{mentor.participant.full_name} — {mentor.get_status_display()}"
+        reason = registry_refusal(mentor)
+        return f"{label} (нельзя включить: {reason})" if reason else label
 
 
 class PairChoice(forms.ModelMultipleChoiceField):

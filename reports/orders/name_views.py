@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from mentoring import access
 from mentoring.models import School
@@ -55,7 +56,9 @@ def name_overrides(request, school_id):
             override.save()
             messages.success(request, f"Склонение «{override.nominative}» сохранено.")
             next_url = request.POST.get("next", "")
-            if next_url.startswith("/") and not next_url.startswith("//"):
+            if url_has_allowed_host_and_scheme(
+                next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+            ):
                 return redirect(next_url)
             return redirect("reports:name_overrides", school.pk)
     elif request.method == "POST":

@@ -143,3 +143,16 @@ def growth_report(programme) -> list[Characteristic]:
             )
         )
     return result
+
+
+def pair_growth(programme) -> dict[int, tuple[int, int]]:
+    """pair id → (characteristics improved, characteristics measured at both points)."""
+    values, _names, better, pair_of = _collect(programme)
+    result: dict[int, list[int]] = {}
+    for key in values:
+        for pair_id, (before, after) in _pair_means(values[key], key, pair_of).items():
+            improved = after > before if better[key] else after < before
+            entry = result.setdefault(pair_id, [0, 0])
+            entry[0] += int(improved)
+            entry[1] += 1
+    return {pair_id: (improved, measured) for pair_id, (improved, measured) in result.items()}

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from ..models import Distribution, Questionnaire
 from .summary import QuestionSummary
 
 STRONG_FROM = 7
@@ -89,4 +90,16 @@ def quality_report(summaries: list[QuestionSummary]) -> QualityReport:
         strengths=[a for a in aspects if a.verdict == STRENGTH][:TOP],
         weaknesses=[a for a in reversed(aspects) if a.verdict == WEAKNESS][:TOP],
         gaps=expectation_gaps(summaries),
+    )
+
+
+def latest_quality_distribution(programme) -> Distribution | None:
+    """The programme's latest distribution of a stage 1 (quality) questionnaire."""
+    return (
+        Distribution.objects.filter(
+            programme=programme, questionnaire__purpose=Questionnaire.Purpose.MONITORING_QUALITY
+        )
+        .select_related("questionnaire")
+        .order_by("-created_at", "-id")
+        .first()
     )

@@ -9,10 +9,10 @@ from registry.views.common import section_context, staff_object, staff_programme
 
 from ..analytics.charts import bar_chart
 from ..analytics.growth import growth_report
-from ..analytics.quality import quality_report
+from ..analytics.quality import latest_quality_distribution, quality_report
 from ..analytics.satisfaction import satisfaction_distributions
 from ..analytics.summary import question_summaries
-from ..models import Distribution, Questionnaire
+from ..models import Distribution
 
 
 def _with_charts(summaries):
@@ -51,22 +51,10 @@ def distribution_analytics(request, distribution_id):
     )
 
 
-def _latest_quality(programme):
-    return (
-        Distribution.objects.filter(
-            programme=programme,
-            questionnaire__purpose=Questionnaire.Purpose.MONITORING_QUALITY,
-        )
-        .select_related("questionnaire")
-        .order_by("-created_at", "-id")
-        .first()
-    )
-
-
 @login_required
 def monitoring(request, programme_id):
     programme = staff_programme(request, programme_id)
-    quality_distribution = _latest_quality(programme)
+    quality_distribution = latest_quality_distribution(programme)
     quality = None
     if quality_distribution is not None:
         quality = quality_report(question_summaries([quality_distribution]))

@@ -1,5 +1,7 @@
 """Answering questionnaires: by a personal link without log-in, or from the user's account."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +12,7 @@ from ..forms.answer import AnswerForm
 from ..models import Invitation
 from ..services import answering as services
 
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 REFUSALS = {
     services.ANSWERED: (
         "Ответ по этой ссылке уже получен",
@@ -46,7 +49,9 @@ def _form(request, invitation):
 
 def answer_by_link(request, token):
     """Public: the token is the only key; the page shows nothing but the questionnaire."""
-    invitation = _invitations().filter(token=token).first()
+    # A key is URL-safe base64 (new_token); anything else, e.g. a NUL that PostgreSQL refuses
+    # in a query, is not looked up at all.
+    invitation = _invitations().filter(token=token).first() if _TOKEN.fullmatch(token) else None
     if invitation is None:
         return render(request, "surveys/answering/not_found.html", status=404)
     questionnaire = invitation.distribution.questionnaire

@@ -42,7 +42,7 @@ def distribution_create(request, programme_id):
     programme = staff_programme(request, programme_id)
     require_edit(request, programme.school_id)
     initial = {}
-    if request.GET.get("questionnaire", "").isdigit():
+    if request.GET.get("questionnaire", "").isdecimal():
         initial["questionnaire"] = request.GET["questionnaire"]
     form = DistributionForm(
         request.POST or None, user=request.user, programme=programme, initial=initial

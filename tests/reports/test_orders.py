@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from mentoring.models import Membership, Role
 from registry.models import Mentor, MentoringForm, Pair
-from reports.models import Order, OrderEvent
+from reports.models import NameOverride, Order, OrderEvent
 from reports.orders import services
 from reports.orders.rendering import order_document
 from stages.models import OrderKind, RoadmapItem
@@ -283,3 +283,18 @@ def test_no_order_form_is_ever_a_stub(programme, curator, director, forms):
         assert order.title and order.preamble.startswith("В соответствии") and order.points
         assert order.points[-1].startswith("Контроль за исполнением")
     assert MentoringForm.objects.exists()
+
+
+def test_name_override_returns_only_to_this_site(client, programme, curator):
+    client.force_login(curator)
+    url = reverse("reports:name_overrides", args=[programme.school_id])
+    data = {"nominative": "Гусь Ольга Кирилловна", "genitive": "Гусь Ольги Кирилловны"}
+    for hostile in ("/\\evil.example/", "https://evil.example/", "/orders/1/\nSet-Cookie: x=1"):
+        response = client.post(url, {**data, "next": hostile})
+        assert response.status_code == 302
+        location = response["Location"]
+        assert location == url or location.startswith("/orders/1/%0A"), location
+        assert "x" not in response.cookies
+        client.post(reverse("reports:name_override_delete", args=[NameOverride.objects.get().pk]))
+    response = client.post(url, {**data, "next": "/orders/1/"})
+    assert response["Location"] == "/orders/1/"

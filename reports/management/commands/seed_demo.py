@@ -1,3 +1,5 @@
+import time
+
 from django.core.management.base import BaseCommand
 
 from mentoring import demo as mentoring_demo
@@ -8,30 +10,36 @@ from stages import demo as stages_demo
 from surveys import demo as surveys_demo
 
 from ... import demo as reports_demo
+from ... import demo_monthly
 
-# (mentors, mentees) per demo school: the first one is of realistic size.
-BASE_SIZES = [(60, 150), (25, 60), (20, 45)]
+# (mentors, mentees) per demo school: the first one is of realistic size, the last seven small.
+BASE_SIZES = [(60, 150), (25, 60), (20, 45)] + [(8, 16), (10, 20), (8, 18), (6, 14)] * 2
 
 
-def _member(programme, role) -> User:
-    return Membership.objects.filter(school=programme.school, role=role).first().user
+def _member(programme, role) -> User | None:
+    membership = Membership.objects.filter(school=programme.school, role=role).first()
+    return membership.user if membership else None
 
 
 class Command(BaseCommand):
     help = "Создаёт демонстрационный муниципалитет: школы, учётные записи всех ролей, программы."
 
     def handle(self, *args, **options):
+        started = time.monotonic()
         demo = mentoring_demo.build()
-        for number, programme in enumerate(demo.new_programmes, start=2):
-            stages_demo.progress_roadmap(programme, skip_every=number + 2)
+        schools = mentoring_demo.SCHOOLS + mentoring_demo.SMALL_SCHOOLS
+        for programme in demo.new_programmes:
+            number = demo.programmes.index(programme)
+            stages_demo.progress_roadmap(programme, skip_every=4 + number % 3)
         for number, programme in enumerate(demo.programmes):
             mentors, mentees = BASE_SIZES[number % len(BASE_SIZES)]
             registry_demo.build_bases(programme, mentors=mentors, mentees=mentees, seed=number)
-            curator = mentoring_demo.SCHOOLS[number]["curator"]
+            curator = schools[number]["curator"]
             registry_demo.build_selection(programme, " ".join(curator))
             demo_pairs.build_pairs(programme, seed=number)
-            mentor_user = User.objects.get(username=f"mentor{number + 1}")
-            demo_pairs.link_mentor_account(programme, mentor_user)
+            mentor_user = User.objects.filter(username=f"mentor{number + 1}").first()
+            if mentor_user is not None:
+                demo_pairs.link_mentor_account(programme, mentor_user)
             surveys_demo.build_answers(programme, seed=number)
             reports_demo.build_orders(
                 programme,
@@ -39,8 +47,15 @@ class Command(BaseCommand):
                 _member(programme, Role.DIRECTOR),
             )
             reports_demo.build_partners(programme)
+        officer = User.objects.filter(username="mnc").first()
+        demo_monthly.build_monthly_reports(demo.programmes, officer)
 
-        self.stdout.write(self.style.SUCCESS(f"Демонстрационные данные: {demo.municipality.name}"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Демонстрационные данные: {demo.municipality.name}, "
+                f"{len(demo.schools)} школ (за {time.monotonic() - started:.1f} с)"
+            )
+        )
         self.stdout.write(
             f"Пароль всех демонстрационных учётных записей: {mentoring_demo.DEMO_PASSWORD}"
         )

@@ -1,0 +1,170 @@
+"""Backup and restore of the whole installation: the database and the uploaded files.
+
+One archive (``.tar.gz``) holds ``manifest.json``, the database (SQLite: a consistent copy made
+with SQLite's backup API; PostgreSQL: ``pg_dump --format=custom``) and ``media/``. Restoring puts
+both back in place of what is there.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+from django.db.migrations.recorder import MigrationRecorder
+
+FORMAT_VERSION = 1
+SQLITE_NAME = "database.sqlite3"
+POSTGRES_NAME = "database.dump"
+
+
+class BackupError(Exception):
+    pass
+
+
+def _pg_env() -> tuple[list[str], dict]:
+    params = connection.settings_dict
+    args = ["--no-owner", "--no-privileges"]
+    if params.get("HOST"):
+        args += ["--host", str(params["HOST"])]
+    if params.get("PORT"):
+        args += ["--port", str(params["PORT"])]
+    if params.get("USER"):
+        args += ["--username", str(params["USER"])]
+    env = dict(os.environ)
+    if params.get("PASSWORD"):
+        env["PGPASSWORD"] = str(params["PASSWORD"])
+    return args, env
+
+
+def _run(command: list[str], env: dict) -> None:
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise BackupError(f"{command[0]} завершился с ошибкой: {result.stderr.strip()[:2000]}")
+
+
+def _dump_database(folder: Path) -> str:
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        target = sqlite3.connect(folder / SQLITE_NAME)
+        with target:
+            connection.connection.backup(target)
+        target.close()
+        return SQLITE_NAME
+    if connection.vendor == "postgresql":
+        args, env = _pg_env()
+        dump = folder / POSTGRES_NAME
+        _run(
+            [
+                "pg_dump",
+                "--format=custom",
+                *args,
+                "--file",
+                str(dump),
+                connection.settings_dict["NAME"],
+            ],
+            env,
+        )
+        return POSTGRES_NAME
+    raise BackupError(f"Резервное копирование базы {connection.vendor} не поддерживается.")
+
+
+def _restore_database(folder: Path, name: str) -> None:
+    if name == SQLITE_NAME:
+        if connection.vendor != "sqlite":
+            raise BackupError("Архив сделан с SQLite, а приложение работает с другой базой.")
+        connection.ensure_connection()
+        source = sqlite3.connect(folder / SQLITE_NAME)
+        with source:
+            source.backup(connection.connection)
+        source.close()
+        return
+    if connection.vendor != "postgresql":
+        raise BackupError("Архив сделан с PostgreSQL, а приложение работает с другой базой.")
+    connection.close()
+    args, env = _pg_env()
+    _run(
+        [
+            "pg_restore",
+            "--clean",
+            "--if-exists",
+            "--single-transaction",
+            *args,
+            "--dbname",
+            connection.settings_dict["NAME"],
+            str(folder / name),
+        ],
+        env,
+    )
+
+
+def create_backup(target: Path) -> Path:
+    """Writes the archive to ``target`` (a file, or a folder to put a dated file in)."""
+    target = Path(target)
+    if target.is_dir():
+        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = target / f"nastavnichestvo-{stamp}.tar.gz"
+    media = Path(settings.MEDIA_ROOT)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        database = _dump_database(folder)
+        manifest = {
+            "format": FORMAT_VERSION,
+            "created_at": datetime.datetime.now().isoformat(timespec="seconds"),
+            "database": database,
+            "vendor": connection.vendor,
+            "migrations": MigrationRecorder(connection).migration_qs.count(),
+        }
+        with tarfile.open(target, "w:gz") as archive:
+            data = json.dumps(manifest, ensure_ascii=False, indent=2).encode()
+            info = tarfile.TarInfo("manifest.json")
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+            archive.add(folder / database, arcname=database)
+            if media.exists():
+                archive.add(media, arcname="media")
+    return target
+
+
+def _safe_members(archive: tarfile.TarFile):
+    for member in archive.getmembers():
+        path = Path(member.name)
+        if path.is_absolute() or ".." in path.parts or not (member.isfile() or member.isdir()):
+            raise BackupError(f"В архиве недопустимый путь: {member.name}")
+        yield member
+
+
+def restore_backup(source: Path) -> dict:
+    """Replaces the database and the uploaded files with the archive's; returns its manifest."""
+    source = Path(source)
+    if not source.is_file():
+        raise BackupError(f"Файл {source} не найден.")
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        try:
+            with tarfile.open(source, "r:gz") as archive:
+                archive.extractall(folder, members=list(_safe_members(archive)))
+        except (tarfile.TarError, OSError) as error:
+            raise BackupError(f"Архив повреждён: {error}") from error
+        try:
+            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise BackupError("В архиве нет описания (manifest.json).") from error
+        if manifest.get("format") != FORMAT_VERSION:
+            raise BackupError("Архив другого формата.")
+        _restore_database(folder, manifest["database"])
+        media = Path(settings.MEDIA_ROOT)
+        if media.exists():
+            shutil.rmtree(media)
+        if (folder / "media").exists():
+            shutil.copytree(folder / "media", media)
+    return manifest

@@ -1,0 +1,28 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from mentoring.backup import BackupError, restore_backup
+
+
+class Command(BaseCommand):
+    help = "Восстановление из резервной копии: заменяет базу данных и загруженные файлы."
+
+    def add_arguments(self, parser):
+        parser.add_argument("archive", help="Файл .tar.gz, сделанный командой backup")
+        parser.add_argument(
+            "--yes", action="store_true", help="Не спрашивать подтверждение (для скриптов)"
+        )
+
+    def handle(self, *args, archive, yes, **options):
+        if not yes:
+            answer = input("Текущие данные будут заменены данными архива. Продолжить? [да/нет] ")
+            if answer.strip().lower() not in {"да", "yes", "y", "д"}:
+                raise CommandError("Восстановление отменено.")
+        try:
+            manifest = restore_backup(Path(archive))
+        except BackupError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(
+            self.style.SUCCESS(f"Восстановлено из копии от {manifest['created_at']}.")
+        )

@@ -1,0 +1,12 @@
+"""Monitoring documents (seed 002 §9 and the roadmap's section 4).
+
+- ``consolidated``: the municipal centre's consolidated monthly report across its schools (the
+  centre monitors on the 25th of every month);
+- ``accounting``: the quarterly personified accounting of participants;
+- ``quality``: the May assessment of the quality of the schools' programmes;
+- ``school``: a school's own monitoring report (indicators, monitoring stages 1 and 2);
+- ``final``: the programme's final report (pairs' results, both stages, practices, awards).
+
+Each module builds one ``reports.documents.Document``; the views in
+``reports/views_monitoring.py`` render it to PDF or XLSX.
+"""

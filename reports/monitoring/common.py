@@ -1,0 +1,181 @@
+"""What the monitoring documents share: the restriction mark, indicator cells, the schools of a
+municipality in a year, and the tables of monitoring stages 1 and 2 of a programme."""
+
+from __future__ import annotations
+
+import datetime
+
+from mentoring.models import AcademicYear, Municipality, Programme
+from surveys.analytics.growth import Characteristic, growth_report
+from surveys.analytics.quality import QualityReport, latest_quality_distribution, quality_report
+from surveys.analytics.summary import question_summaries
+
+from ..documents import Column, Paragraph, Row, Table
+from ..indicators import INDICATORS, Indicator
+
+FOR_OFFICIAL_USE = "Для служебного пользования"
+NOT_RUN_STAGE_1 = "Анкета мониторинга этапа 1 (качество программы) в школе не проводилась."
+NOT_RUN_STAGE_2 = (
+    "Нет характеристик, измеренных на входе и на выходе у одних и тех же участников пары."
+)
+
+
+def indicator_kind(indicator: Indicator) -> str:
+    """The document column kind: shares are percent cells, counts and the index — numbers."""
+    return "percent" if indicator.kind == "percent" else "number"
+
+
+def indicator_groups() -> list[tuple[str, list[Indicator]]]:
+    groups: dict[str, list[Indicator]] = {}
+    for indicator in INDICATORS:
+        groups.setdefault(indicator.group, []).append(indicator)
+    return list(groups.items())
+
+
+def indicator_table(figures: dict, *, caption: str = "", indicators=None) -> Table:
+    """Indicator by indicator: counts and the index in «Значение», shares in «Доля»."""
+    rows = []
+    for indicator in INDICATORS if indicators is None else indicators:
+        value = figures.get(indicator.key)
+        percent = indicator.kind == "percent"
+        rows.append(
+            Row(
+                [
+                    indicator.group,
+                    indicator.label,
+                    None if percent else value,
+                    value if percent else None,
+                ]
+            )  # fmt: skip
+        )
+    columns = [
+        Column("Раздел", width=18),
+        Column("Показатель", width=44),
+        Column("Значение", width=12, kind="number"),
+        Column("Доля", width=10, kind="percent"),
+    ]
+    return Table(columns, rows, caption=caption)
+
+
+def by_form_table(items: list[dict], *, caption: str = "Участники по формам наставничества"):
+    columns = [
+        Column("Форма наставничества", width=30),
+        Column("Пар и групп", width=12, kind="number"),
+        Column("Наставников", width=12, kind="number"),
+        Column("Наставляемых", width=12, kind="number"),
+    ]
+    rows = [Row([item["form"], item["pairs"], item["mentors"], item["mentees"]]) for item in items]
+    return Table(columns, rows, caption=caption, empty_text="Нет пар и групп")
+
+
+def month_of(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def programmes_on(municipality: Municipality, day: datetime.date):
+    """The municipality's programmes of the academic year containing ``day``, by school."""
+    return (
+        Programme.objects.filter(
+            school__municipality=municipality,
+            year__start_date__lte=day,
+            year__end_date__gte=day,
+        )
+        .select_related("school", "year")
+        .order_by("school__short_name", "school_id")
+    )
+
+
+def academic_year_of(year_start: int) -> AcademicYear | None:
+    """The stored academic year that begins in ``year_start`` (2026 → 2026/2027)."""
+    return AcademicYear.objects.filter(start_date__year=year_start).order_by("start_date").first()
+
+
+def stage1_quality(programme: Programme) -> QualityReport | None:
+    """Stage 1 of the latest quality questionnaire of the programme; None where none was run."""
+    distribution = latest_quality_distribution(programme)
+    if distribution is None:
+        return None
+    report = quality_report(question_summaries([distribution]))
+    return None if report.is_empty else report
+
+
+def stage2_growth(programme: Programme) -> list[Characteristic]:
+    return growth_report(programme)
+
+
+def aspects_text(aspects) -> str:
+    return "; ".join(f"{aspect.text} ({aspect.mean:g})" for aspect in aspects) or "—"
+
+
+def quality_blocks(quality: QualityReport | None) -> list:
+    if quality is None:
+        return [Paragraph(NOT_RUN_STAGE_1)]
+    columns = [
+        Column("Аспект программы (вопрос анкеты)", width=60),
+        Column("Средний балл (1–10)", width=14, kind="number"),
+        Column("Оценка", width=18),
+    ]
+    ranked = Table(
+        columns,
+        [Row([a.text, a.mean, a.verdict or "—"]) for a in quality.ranked],
+        caption="Сильные стороны — средний балл от 7, слабые — до 5",
+    )
+    blocks = [
+        Paragraph(f"Сильные стороны: {aspects_text(quality.strengths)}."),
+        Paragraph(f"Слабые стороны: {aspects_text(quality.weaknesses)}."),
+        ranked,
+    ]
+    if quality.gaps:
+        gap_columns = [
+            Column("Ожидания", width=36),
+            Column("Реальный результат", width=36),
+            Column("Ожидания, балл", width=10, kind="number"),
+            Column("Результат, балл", width=10, kind="number"),
+            Column("Разница", width=10, kind="number"),
+        ]
+        blocks.append(
+            Table(
+                gap_columns,
+                [
+                    Row([g.expected, g.real, g.expected_mean, g.real_mean, g.difference])
+                    for g in quality.gaps
+                ],
+                caption="Ожидания участников против реальных результатов",
+            )
+        )
+    return blocks
+
+
+def growth_blocks(characteristics: list[Characteristic]) -> list:
+    if not characteristics:
+        return [Paragraph(NOT_RUN_STAGE_2)]
+    columns = [
+        Column("Характеристика", width=34),
+        Column("Пар с замерами", width=10, kind="number"),
+        Column("Вход", width=10, kind="number"),
+        Column("Выход", width=10, kind="number"),
+        Column("Изменение", width=10, kind="number"),
+        Column("Итог", width=16),
+    ]
+    rows = [
+        Row(
+            [
+                c.name,
+                c.total.pairs,
+                c.total.input_mean,
+                c.total.output_mean,
+                c.total.change,
+                c.total.verdict,
+            ],
+            tone="success" if c.total.improved else "",
+        )
+        for c in characteristics
+    ]
+    improved = sum(1 for c in characteristics if c.total.improved)
+    return [
+        Paragraph(
+            f"Улучшились {improved} из {len(characteristics)} измеренных характеристик "
+            "(для тревожности и выгорания улучшение — снижение)."
+        ),
+        Table(columns, rows, caption="Школа в целом: средние по парам, вход → выход"),
+    ]

@@ -1,0 +1,177 @@
+"""Monthly reports to the municipal centre: the school opens and submits, the centre reviews."""
+
+import datetime
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from mentoring.models import Programme
+
+from ..indicators import BY_KEY, INDICATORS
+from ..models import MonthlyReport
+from ..models.monthly import cutoff_of, month_name
+from . import services
+
+WRITE_DENIED = "Отчёт в МНЦ готовят куратор и директор школы."
+REVIEW_DENIED = "Принимать и возвращать отчёты может специалист муниципального центра."
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(
+        label="Комментарий",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+def _programme(request, programme_id) -> Programme:
+    return get_object_or_404(
+        Programme.objects.for_user(request.user).select_related("school", "year"),
+        pk=programme_id,
+    )
+
+
+def _report(request, report_id) -> MonthlyReport:
+    return get_object_or_404(
+        MonthlyReport.objects.for_user(request.user).select_related(
+            "school__municipality", "programme__year", "submitted_by", "reviewed_by"
+        ),
+        pk=report_id,
+    )
+
+
+def figure_rows(figures: dict) -> list[dict]:
+    """The stored figures with their labels, grouped as in ``INDICATORS``."""
+    groups: list[dict] = []
+    for indicator in INDICATORS:
+        if not groups or groups[-1]["name"] != indicator.group:
+            groups.append({"name": indicator.group, "rows": []})
+        groups[-1]["rows"].append({"indicator": indicator, "value": figures.get(indicator.key)})
+    return groups
+
+
+def _parse_period(text: str) -> datetime.date | None:
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        return datetime.date(year, month, 1)
+    except (ValueError, TypeError):
+        return None
+
+
+@login_required
+def monthly_list(request, programme_id):
+    programme = _programme(request, programme_id)
+    reports = {r.period: r for r in programme.monthly_reports.all()}
+    periods = services.due_periods(programme)
+    rows = [{"period": p, "name": month_name(p), "report": reports.get(p)} for p in periods]
+    return render(
+        request,
+        "reports/monthly/list.html",
+        {
+            "programme": programme,
+            "school": programme.school,
+            "rows": rows,
+            "can_write": services.can_write(request.user, programme.school_id),
+            "cutoff_day": cutoff_of(datetime.date(2000, 1, 1)).day,
+        },
+    )
+
+
+@login_required
+def monthly_open(request, programme_id):
+    programme = _programme(request, programme_id)
+    if not services.can_write(request.user, programme.school_id):
+        raise PermissionDenied(WRITE_DENIED)
+    if request.method != "POST":
+        return redirect("reports:monthly_list", programme.pk)
+    period = _parse_period(request.POST.get("period", ""))
+    if period is None:
+        messages.error(request, "Выберите месяц отчёта.")
+        return redirect("reports:monthly_list", programme.pk)
+    try:
+        report = services.open_report(programme, period, by=request.user)
+    except services.ReportError as error:
+        messages.error(request, str(error))
+        return redirect("reports:monthly_list", programme.pk)
+    return redirect(report)
+
+
+@login_required
+def monthly_report(request, report_id):
+    report = _report(request, report_id)
+    can_write = services.can_write(request.user, report.school_id)
+    can_review = services.can_review(request.user, report.school_id)
+    if request.method == "POST":
+        if not can_write:
+            raise PermissionDenied(WRITE_DENIED)
+        form = CommentForm(request.POST)
+        if form.is_valid():
+            try:
+                services.save_comment(report, form.cleaned_data["comment"], by=request.user)
+            except services.ReportError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, "Комментарий сохранён.")
+            return redirect(report)
+    else:
+        form = CommentForm(initial={"comment": report.comment})
+    return render(
+        request,
+        "reports/monthly/report.html",
+        {
+            "report": report,
+            "programme": report.programme,
+            "school": report.school,
+            "groups": figure_rows(report.figures),
+            "by_form": report.figures.get("by_form", []),
+            "events": report.events.select_related("by"),
+            "form": form,
+            "review_form": CommentForm(),
+            "can_write": can_write,
+            "can_review": can_review,
+            "percent_keys": [k for k, i in BY_KEY.items() if i.kind == "percent"],
+        },
+    )
+
+
+ACTIONS = {
+    # name: (service, needs reviewer, success message, takes comment)
+    "refresh": (services.refresh, False, "Показатели обновлены по текущим данным.", False),
+    "submit": (services.submit, False, "Отчёт сдан в муниципальный центр.", False),
+    "accept": (services.accept, True, "Отчёт принят. Показатели зафиксированы.", True),
+    "return": (services.return_report, True, "Отчёт возвращён школе на доработку.", True),
+    "reopen": (services.reopen, True, "Отчёт открыт заново: школа может его исправить.", True),
+}
+
+
+@login_required
+def monthly_action(request, report_id, action):
+    report = _report(request, report_id)
+    try:
+        service, reviewer, success, takes_comment = ACTIONS[action]
+    except KeyError:
+        raise Http404("Неизвестное действие с отчётом.") from None
+    if reviewer and not services.can_review(request.user, report.school_id):
+        raise PermissionDenied(REVIEW_DENIED)
+    if not reviewer and not services.can_write(request.user, report.school_id):
+        raise PermissionDenied(WRITE_DENIED)
+    if request.method != "POST":
+        return redirect(report)
+    kwargs = {"by": request.user}
+    if takes_comment:
+        form = CommentForm(request.POST)
+        kwargs["comment"] = form.cleaned_data["comment"] if form.is_valid() else ""
+    elif action == "submit" and "comment" in request.POST:
+        kwargs["comment"] = request.POST["comment"][:5000]
+    try:
+        service(report, **kwargs)
+    except services.ReportError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success)
+    return redirect(report)

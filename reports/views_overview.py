@@ -1,0 +1,177 @@
+"""The municipal centre's drill-down into a school, the programme's settings and its public page."""
+
+from collections import defaultdict
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from mentoring import access
+from mentoring.models import AcademicYear, Programme, School
+from registry import selectors as registry_selectors
+from registry.models import Award, Pair, Participant
+
+from .indicators import COUNTED_PAIRS, INDICATORS, school_indicators
+from .models import MonthlyReport
+
+SETTINGS_EDITORS = frozenset({access.CURATOR, access.DIRECTOR})
+SETTINGS_DENIED = "Настройки программы изменяют куратор и директор школы."
+SENSITIVE_LINE = "Конфиденциальные категории (ОВЗ, трудная жизненная ситуация, поведение)"
+
+
+def format_indicator(value, kind: str) -> str:
+    """Percent kinds as «12,5 %», a missing value as «—»."""
+    if value is None:
+        return "—"
+    if kind == "percent":
+        return f"{value * 100:.1f}".replace(".", ",") + " %"
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",")
+    return str(value)
+
+
+def indicator_groups(figures: dict) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(group, [(label, formatted value)]) in the order of ``INDICATORS``."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for indicator in INDICATORS:
+        groups.setdefault(indicator.group, []).append(
+            (indicator.label, format_indicator(figures.get(indicator.key), indicator.kind))
+        )
+    return list(groups.items())
+
+
+@login_required
+def school_overview(request, municipality_id, school_id):
+    """A school's current figures, read-only, for the centre (and the school's own staff)."""
+    school = get_object_or_404(
+        School.objects.for_user(request.user).select_related("municipality"),
+        pk=school_id,
+        municipality_id=municipality_id,
+    )
+    today = timezone.localdate()
+    year = AcademicYear.objects.current(today)
+    programme = school.programmes.filter(year=year).select_related("year").first() if year else None
+    context = {
+        "school": school,
+        "municipality": school.municipality,
+        "year": year,
+        "programme": programme,
+        "today": today,
+        "is_officer": access.has_school_role(request.user, school.pk, {access.MUNICIPAL_OFFICER}),
+        "reports": MonthlyReport.objects.filter(school=school)
+        .select_related("programme__year")
+        .order_by("-period"),
+    }
+    if programme:
+        figures = school_indicators(programme, today)
+        sensitive = access.can_see_sensitive(request.user, school.pk)
+        rows, hidden = registry_selectors.request_map(programme, sensitive=sensitive)
+        context.update(
+            groups=indicator_groups(figures),
+            by_form=figures["by_form"],
+            request_rows=rows,
+            sensitive_hidden=None if sensitive else hidden,
+            sensitive_line=SENSITIVE_LINE,
+        )
+    return render(request, "reports/school_overview.html", context)
+
+
+class ProgrammeSettingsForm(forms.ModelForm):
+    class Meta:
+        model = Programme
+        fields = ["students_total", "teachers_total", "is_public", "public_description"]
+        widgets = {"public_description": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {
+            "public_description": "Что увидят посетители открытой страницы: о программе, "
+            "её целях и результатах. Не указывайте имена обучающихся."
+        }
+
+
+@login_required
+def programme_settings(request, programme_id):
+    """Totals for coverage and the public page: curator and director change, staff read."""
+    programme = get_object_or_404(
+        Programme.objects.for_user(request.user, access.SCHOOL_STAFF).select_related(
+            "school", "year"
+        ),
+        pk=programme_id,
+    )
+    can_change = access.has_school_role(request.user, programme.school_id, SETTINGS_EDITORS)
+    if request.method == "POST":
+        if not can_change:
+            raise PermissionDenied(SETTINGS_DENIED)
+        form = ProgrammeSettingsForm(request.POST, instance=programme)
+        if form.is_valid():
+            form.save()
+            messages.success(request, "Настройки программы сохранены.")
+            return redirect("reports:programme_settings", programme_id=programme.pk)
+    else:
+        form = ProgrammeSettingsForm(instance=programme)
+    if not can_change:
+        for field in form.fields.values():
+            field.disabled = True
+    return render(
+        request,
+        "reports/programme_settings.html",
+        {
+            "form": form,
+            "programme": programme,
+            "school": programme.school,
+            "can_change": can_change,
+        },
+    )
+
+
+def _awarded_teachers(programme: Programme, today) -> dict[str, list[str]]:
+    """Names of awarded mentors who are adult teachers, by award kind; nobody else is named."""
+    names: dict[str, list[str]] = defaultdict(list)
+    awards = (
+        programme.awards.filter(mentor__participant__kind=Participant.Kind.TEACHER)
+        .select_related("mentor__participant")
+        .order_by("kind", "mentor__participant__last_name")
+    )
+    for award in awards:
+        person = award.mentor.participant
+        if person.is_minor(today):
+            continue
+        if person.full_name not in names[award.kind]:
+            names[award.kind].append(person.full_name)
+    return names
+
+
+def public_programme(request, programme_id):
+    """The programme's public page: off unless the school switched it on; no personal data."""
+    programme = get_object_or_404(
+        Programme.objects.select_related("school", "year"), pk=programme_id, is_public=True
+    )
+    forms_in_use: dict[str, list[str]] = {}
+    for form_name, role_model in (
+        Pair.objects.filter(programme=programme, status__in=COUNTED_PAIRS)
+        .values_list("form__name", "role_model__name")
+        .order_by("form__position", "role_model__position")
+        .distinct()
+    ):
+        models_of_form = forms_in_use.setdefault(form_name, [])
+        if role_model and role_model not in models_of_form:
+            models_of_form.append(role_model)
+    names = _awarded_teachers(programme, timezone.localdate())
+    awards = [
+        {"label": Award.Kind(row["kind"]).label, "count": row["n"], "names": names[row["kind"]]}
+        for row in programme.awards.values("kind").annotate(n=Count("pk")).order_by("kind")
+    ]
+    cases = programme.cases.filter(publishable=True).only("title", "what_was_done", "results")
+    return render(
+        request,
+        "reports/public_programme.html",
+        {
+            "public": programme,
+            "public_school": programme.school,
+            "forms_in_use": list(forms_in_use.items()),
+            "cases": cases,
+            "awards": awards,
+        },
+    )
