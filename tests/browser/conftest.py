@@ -58,6 +58,16 @@ def page(browser):
 
 
 @pytest.fixture
+def second_page(browser):
+    """A second person's browser (the director, the municipal officer) beside ``page``."""
+    context = browser.new_context(locale="ru-RU", viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
 def phone_page(browser):
     context = browser.new_context(
         locale="ru-RU", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True

@@ -22,7 +22,8 @@ def last_year(reference_data, school):
     return ProgrammeFactory(school=school, year=year)
 
 
-def test_monthly_report_cycle(browser, page, live_server, last_year, curator, officer):
+def test_monthly_report_cycle(page, second_page, live_server, last_year, curator, officer):
+    officer_page = second_page
     period = last_year.year.start_date
     log_in(page, live_server, "curator")
     page.goto(f"{live_server.url}/programmes/{last_year.pk}/monthly/")
@@ -33,7 +34,6 @@ def test_monthly_report_cycle(browser, page, live_server, last_year, curator, of
     page.get_by_role("button", name="Сдать отчёт в МНЦ").click()
     expect(page.get_by_text("Отчёт сдан в муниципальный центр.")).to_be_visible()
 
-    officer_page = browser.new_context(locale="ru-RU").new_page()
     log_in(officer_page, live_server, "officer")
     report = MonthlyReport.objects.get()
     officer_page.goto(f"{live_server.url}{report.get_absolute_url()}")

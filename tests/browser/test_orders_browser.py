@@ -14,8 +14,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_registry_order_goes_from_curator_to_director_and_back(
-    browser, page, live_server, programme, curator, director
+    page, second_page, live_server, programme, curator, director
 ):
+    director_page = second_page
     mentor = MentorFactory(
         participant=ParticipantFactory(
             school=programme.school,
@@ -39,7 +40,6 @@ def test_registry_order_goes_from_curator_to_director_and_back(
     page.get_by_role("button", name="Передать директору на утверждение").click()
     expect(page.get_by_text("Приказ передан директору на утверждение.")).to_be_visible()
 
-    director_page = browser.new_context(locale="ru-RU").new_page()
     log_in(director_page, live_server, "director")
     director_page.goto(f"{live_server.url}/schools/{programme.school_id}/")
     director_page.get_by_role("link", name="Об утверждении реестра наставников").click()
