@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class MentoringConfig(AppConfig):
     name = "mentoring"
     verbose_name = "Школы и доступ"
+
+    def ready(self):
+        from . import archive
+
+        archive.connect()

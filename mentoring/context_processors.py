@@ -1,5 +1,6 @@
 from . import access
 from .models import Municipality
+from .two_factor import TWO_FACTOR_ROLES
 
 
 def navigation(request):
@@ -11,6 +12,7 @@ def navigation(request):
     return {
         "nav_is_mentor": access.MENTOR in roles,
         "nav_has_roles": bool(roles),
+        "nav_two_factor": bool(roles & TWO_FACTOR_ROLES),
         "nav_municipalities": (
             Municipality.objects.for_user(user) if access.MUNICIPAL_OFFICER in roles else []
         ),

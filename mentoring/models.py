@@ -172,6 +172,20 @@ class Programme(models.Model):
     )
     public_description = models.TextField("описание для открытой страницы", blank=True)
     created_at = models.DateTimeField("создана", auto_now_add=True)
+    archived_at = models.DateTimeField(
+        "в архиве с",
+        null=True,
+        blank=True,
+        help_text="Программа завершена и хранится только для чтения (mentoring/archive.py)",
+    )
+    archived_by = models.ForeignKey(
+        "User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="кем отправлена в архив",
+    )
 
     objects = ProgrammeQuerySet.as_manager()
 
@@ -188,6 +202,10 @@ class Programme(models.Model):
 
     def get_absolute_url(self):
         return reverse("stages:roadmap", args=[self.pk])
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
 
 class Role(models.TextChoices):

@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
+    "auditlog",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "mentoring",
     "stages",
     "registry",
@@ -60,8 +64,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The second factor: marks the session's verified device, then holds back every page
+    # until a user with a confirmed device has entered a code (mentoring/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "mentoring.two_factor.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
+    # Last, as django-axes requires: it answers a locked-out log-in itself.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mentoring.urls"
@@ -98,6 +110,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -157,6 +173,72 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 31536000))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
+
+# Log-in protection: after AXES_FAILURE_LIMIT wrong passwords for one account from one address
+# the log-in is refused for AXES_COOLOFF_TIME hours (django-axes keeps the attempts in the DB).
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = float(os.environ.get("DJANGO_LOGIN_COOLOFF_HOURS", 0.25))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+
+# Optional second factor (TOTP) for directors and municipal officers: mentoring/two_factor.py.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+OTP_TOTP_ISSUER = "Наставничество"
+if env_bool("DJANGO_BEHIND_PROXY", not DEBUG):
+    # nginx passes the client's address; without this every user would share 127.0.0.1.
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# No inline scripts anywhere; styles may be inline (document previews, htmx indicators).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Audit log (django-auditlog): who changed what and when, for the records with personal data.
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    {"model": "mentoring.User", "exclude_fields": ["password", "last_login"]},
+    "mentoring.Membership",
+    "mentoring.Programme",
+    "registry.Participant",
+    "registry.Consent",
+    "registry.Certificate",
+    {"model": "registry.Mentor", "m2m_fields": ["competencies"]},
+    {"model": "registry.Mentee", "m2m_fields": ["categories"]},
+    "registry.Interview",
+    {"model": "registry.Pair", "m2m_fields": ["mentees"]},
+    "registry.Meeting",
+    "registry.DiaryEntry",
+    "registry.Award",
+    "registry.Partner",
+    "surveys.Response",
+    "surveys.Answer",
+    {"model": "reports.Order", "m2m_fields": ["mentors", "pairs", "awards"]},
+    "reports.MonthlyReport",
+    "reports.NameOverride",
+    {
+        "model": "otp_totp.TOTPDevice",
+        "exclude_fields": [
+            "key",
+            "last_t",
+            "throttling_failure_count",
+            "throttling_failure_timestamp",
+        ],
+    },
+)
+AUDITLOG_STORE_JSON_CHANGES = True
 
 LOGGING = {
     "version": 1,

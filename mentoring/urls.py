@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import views, views_history, views_two_factor
 
 admin.site.site_header = "Наставничество — администрирование"
 admin.site.site_title = "Наставничество"
@@ -16,10 +16,21 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/two-factor/", views_two_factor.two_factor_setup, name="two_factor_setup"),
+    path(
+        "accounts/two-factor/verify/",
+        views_two_factor.two_factor_verify,
+        name="two_factor_verify",
+    ),
     path(
         "schools/<int:school_id>/programmes/start/",
         views.start_programme,
         name="start_programme",
+    ),
+    path(
+        "history/<str:model>/<int:object_id>/",
+        views_history.object_history,
+        name="object_history",
     ),
     path("", include("stages.urls")),
     path("", include("registry.urls")),

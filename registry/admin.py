@@ -1,6 +1,9 @@
 from django.contrib import admin
 
+from mentoring.audit import record_sensitive_view
+
 from .models import (
+    AnonymisationRecord,
     Attendance,
     Award,
     Case,
@@ -107,6 +110,12 @@ class MenteeAdmin(admin.ModelAdmin):
     search_fields = ["participant__last_name", "participant__first_name"]
     raw_id_fields = ["participant", "programme", "updated_by"]
     filter_horizontal = ["categories"]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        mentee = self.get_object(request, object_id)
+        if mentee is not None and mentee.categories.filter(sensitive=True).exists():
+            record_sensitive_view(request.user, mentee, mentee.programme.school_id)
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 class CommissionMemberInline(admin.TabularInline):
@@ -249,3 +258,17 @@ class PartnerAdmin(admin.ModelAdmin):
     list_filter = ["school__municipality", "school"]
     search_fields = ["name", "head_name", "contact_person"]
     raw_id_fields = ["school"]
+
+
+@admin.register(AnonymisationRecord)
+class AnonymisationRecordAdmin(admin.ModelAdmin):
+    """Read-only: the record that a person's data was anonymised is kept as it was made."""
+
+    list_display = ["participant", "at", "by"]
+    readonly_fields = ["participant", "by", "at", "reason"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

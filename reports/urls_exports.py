@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import exports
+from . import exports, views_privacy
 
 urlpatterns = [
     path(
@@ -14,5 +14,10 @@ urlpatterns = [
         "programmes/<int:programme_id>/mentees.<str:fmt>",
         exports.mentee_base_export,
         name="mentee_base_export",
+    ),
+    path(
+        "participants/<int:participant_id>/personal-data.<str:fmt>",
+        views_privacy.subject_access_export,
+        name="subject_access_export",
     ),
 ]

@@ -11,5 +11,15 @@ urlpatterns = [
     path("roadmap/items/<int:item_id>/delete/", views.item_delete, name="item_delete"),
     path("roadmap/items/<int:item_id>/status/", views.item_status, name="item_status"),
     path("roadmap/items/<int:item_id>/evidence/", views.item_evidence, name="item_evidence"),
+    path(
+        "programmes/<int:programme_id>/archive/",
+        views.programme_archive,
+        name="programme_archive",
+    ),
+    path(
+        "programmes/<int:programme_id>/unarchive/",
+        views.programme_unarchive,
+        name="programme_unarchive",
+    ),
     path("stages/", views.stage_reference, name="stage_reference"),
 ]

@@ -6,6 +6,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from mentoring import access
+from mentoring.archive import (
+    ArchiveError,
+    archive_programme,
+    archive_refusal,
+    unarchive_programme,
+)
 from mentoring.files import attachment
 from mentoring.models import Programme
 
@@ -51,7 +57,12 @@ def roadmap(request, programme_id):
             "show_label": selectors.ROADMAP_FILTERS[show],
             "filters": selectors.ROADMAP_FILTERS,
             "overall": selectors.overall_progress(stages),
-            "can_edit": access.can_edit_school(request.user, programme.school_id),
+            "can_edit": access.can_edit_school(request.user, programme.school_id)
+            and not programme.is_archived,
+            "can_archive": access.has_school_role(
+                request.user, programme.school_id, {access.DIRECTOR}
+            )
+            and archive_refusal(programme) is None,
             "status_choices": RoadmapItem.Status.choices,
             "today": timezone.localdate(),
         },
@@ -166,3 +177,60 @@ def item_evidence(request, item_id):
 @login_required
 def stage_reference(request):
     return render(request, "stages/stage_reference.html", {"stages": Stage.objects.all()})
+
+
+ARCHIVE_DENIED = "Отправить программу в архив может только директор школы."
+
+
+@login_required
+def programme_archive(request, programme_id):
+    """The director sends a finished programme to the archive (read-only from then on)."""
+    programme = get_object_or_404(
+        Programme.objects.for_user(request.user, access.SCHOOL_STAFF).select_related(
+            "school", "year", "archived_by"
+        ),
+        pk=programme_id,
+    )
+    is_director = access.has_school_role(request.user, programme.school_id, {access.DIRECTOR})
+    refusal = archive_refusal(programme)
+    if request.method == "POST":
+        if not is_director:
+            raise PermissionDenied(ARCHIVE_DENIED)
+        try:
+            archive_programme(programme, by=request.user)
+        except ArchiveError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                f"Программа {programme.year.name} отправлена в архив: её данные теперь "
+                "только для чтения.",
+            )
+            return redirect("stages:roadmap", programme.pk)
+    return render(
+        request,
+        "stages/programme_archive.html",
+        {
+            "programme": programme,
+            "school": programme.school,
+            "is_director": is_director,
+            "refusal": refusal,
+        },
+    )
+
+
+@login_required
+def programme_unarchive(request, programme_id):
+    """Only an administrator returns a programme from the archive."""
+    programme = get_object_or_404(
+        Programme.objects.for_user(request.user, access.SCHOOL_STAFF), pk=programme_id
+    )
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        unarchive_programme(programme, by=request.user)
+    except ArchiveError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Программа возвращена из архива: данные снова можно изменять.")
+    return redirect("stages:roadmap", programme.pk)

@@ -1,4 +1,5 @@
 from django.core.management import call_command
+from django.http import HttpRequest
 
 from mentoring.models import Membership, Municipality, Programme, Role, School, User
 from stages.models import RoadmapItem
@@ -97,7 +98,7 @@ def test_demo_orders_are_numbered_and_one_awaits_the_director(reference_data):
 
 def test_demo_users_can_log_in(client, reference_data):
     call_command("seed_demo")
-    assert client.login(username="curator1", password="demo2026")
+    assert client.login(request=HttpRequest(), username="curator1", password="demo2026")
 
 
 def test_demo_programmes_have_totals_and_monthly_reports_in_every_status(reference_data):

@@ -17,6 +17,11 @@ ANY_SIGNED_IN_USER = {
     "stages:stage_reference",
     "registry:my_pairs",
     "surveys:my_surveys",
+    # Not school data: the second factor is the user's own; the set-up page answers 404 to
+    # anyone but a director or an officer (tests/mentoring/test_two_factor.py), and the code
+    # page sends a user without a device on to the home page.
+    "two_factor_setup",
+    "two_factor_verify",
 }
 
 
@@ -116,6 +121,8 @@ def kwargs_for(programme, municipality, mentor, mentee, curator):
         "quarter": (timezone.localdate().month - 1) // 3 + 1,
         "year_start": programme.year.start_date.year,
         "participant_id": mentor.participant_id,
+        "model": "participant",
+        "object_id": mentor.participant_id,
         "mentor_id": mentor.pk,
         "mentee_id": mentee.pk,
         "consent_id": consent.pk,
@@ -184,6 +191,7 @@ OWNERS = {
     "reports:monthly_return": "officer",
     "reports:monthly_reopen": "officer",
     "reports:order_return": "director",
+    "two_factor_setup": "director",
 }
 
 

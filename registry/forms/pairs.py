@@ -1,5 +1,6 @@
 from django import forms
 
+from mentoring.concurrency import VersionedFormMixin
 from stages.forms import DateInput
 
 from ..models import Mentee, Mentor, MentoringForm, Pair, RoleModel
@@ -49,7 +50,7 @@ class PairForm(forms.Form):
         return cleaned
 
 
-class PairEditForm(forms.ModelForm):
+class PairEditForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Pair
         fields = ["goal", "starts_on", "ends_on", "mentor_allowance"]

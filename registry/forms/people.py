@@ -6,6 +6,7 @@ from django.utils import timezone
 from stages.forms import DateInput
 
 from ..models import Certificate, Consent, Participant
+from ..services.privacy import CONFIRMATION_WORD
 
 SCAN_EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png")
 
@@ -107,3 +108,24 @@ class WithdrawForm(forms.Form):
         if day > timezone.localdate():
             raise forms.ValidationError("Дата отзыва не может быть в будущем.")
         return day
+
+
+class AnonymiseForm(forms.Form):
+    reason = forms.CharField(
+        label="Основание",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Например: заявление законного представителя от 12.05.2027 № 34",
+    )
+    confirmation = forms.CharField(
+        label="Для подтверждения введите слово ОБЕЗЛИЧИТЬ",
+        max_length=20,
+    )
+
+    def clean_confirmation(self):
+        word = self.cleaned_data["confirmation"].strip()
+        if word.upper() != CONFIRMATION_WORD:
+            raise forms.ValidationError(
+                "Введите слово ОБЕЗЛИЧИТЬ: обезличивание необратимо, его нельзя отменить."
+            )
+        return word

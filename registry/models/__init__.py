@@ -4,11 +4,13 @@ from .imports import ImportBatch
 from .pairs import MatchingWeights, MentoringForm, Pair, RoleModel
 from .partners import Partner
 from .people import Participant
+from .privacy import AnonymisationRecord
 from .selection import CommissionMember, Interview, SelectionCommission
 from .training import Attendance, TrainingCertificate, TrainingCourse, TrainingSession
 from .work import Award, Case, DevelopmentPlan, DiaryEntry, Meeting, PlanItem
 
 __all__ = [
+    "AnonymisationRecord",
     "Attendance",
     "Award",
     "Case",

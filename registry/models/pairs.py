@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from mentoring import access
 from mentoring.access import SchoolScopedQuerySet
+from mentoring.concurrency import VersionField
 from mentoring.models import Programme, School
 
 from .bases import Mentee, Mentor
@@ -64,8 +65,12 @@ class RoleModel(models.Model):
 class PairQuerySet(SchoolScopedQuerySet):
     school_path = "programme__school"
 
-    def for_user(self, user, roles=access.READERS):
-        """School staff and officers by school; a mentor sees only their own pairs and groups."""
+    def for_user(self, user, roles=access.SCHOOL_STAFF):
+        """School staff by school; a mentor sees only their own pairs and groups.
+
+        Pairs carry children's work (diaries, individual plans): municipal officers are not in the
+        default roles, as for the bases (they read the school's numbers, not its pairs).
+        """
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
@@ -126,6 +131,7 @@ class Pair(models.Model):
     )
     created_at = models.DateTimeField("создана", auto_now_add=True)
     updated_at = models.DateTimeField("изменена", auto_now=True)
+    version = VersionField()
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -1,8 +1,8 @@
 """The work of a pair: who may see and write it, the next meeting, the timeline, stale pairs.
 
-Seeing a pair: school staff and officers of its school, its own mentor (``Pair.objects.for_user``)
-and a mentee of the pair who has an account. Writing: school editors and the pair's own mentor;
-a mentee with an account writes only the mentee's diary of that pair.
+Seeing a pair: the staff of its school (not municipal officers), its own mentor
+(``Pair.objects.for_user``) and a mentee of the pair who has an account. Writing: school editors
+and the pair's own mentor; a mentee with an account writes only the mentee's diary of that pair.
 """
 
 import datetime

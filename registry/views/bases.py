@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 
 from mentoring import access
+from mentoring.audit import record_sensitive_view
 from mentoring.files import attachment
 from mentoring.pagination import paginate
 
@@ -305,6 +306,8 @@ def mentee_detail(request, mentee_id):
     school = mentee.programme.school
     sensitive = access.can_see_sensitive(request.user, school.pk)
     categories = mentee.categories.all()
+    if sensitive and any(category.sensitive for category in categories):
+        record_sensitive_view(request.user, mentee, school.pk)
     consents, certificates = selectors.participant_documents(mentee.participant)
     return render(
         request,

@@ -40,12 +40,20 @@ def current_programme(school: School) -> Programme | None:
     )
 
 
+# Sections whose rows belong to a programme: read-only while the programme is in the archive.
+PROGRAMME_SECTIONS = frozenset(
+    {"mentees", "request_map", "pairs", "selection", "training", "cases", "import"}
+)
+
+
 def section_context(request, programme: Programme | None, school: School, active: str) -> dict:
     """Context for templates/registry/_tabs.html and the breadcrumbs."""
+    archived = bool(programme and programme.archived_at and active in PROGRAMME_SECTIONS)
     return {
         "programme": programme,
         "school": school,
         "registry_tab": active,
-        "can_edit": access.can_edit_school(request.user, school.pk),
+        "programme_archived": archived,
+        "can_edit": access.can_edit_school(request.user, school.pk) and not archived,
         "can_see_sensitive": access.can_see_sensitive(request.user, school.pk),
     }

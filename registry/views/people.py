@@ -1,17 +1,25 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import path
 
+from mentoring import access
 from mentoring.files import attachment
 from mentoring.pagination import paginate
 
 from .. import document_checks, selectors
 from ..filters import ParticipantFilter
-from ..forms.people import CertificateForm, ConsentForm, ParticipantForm, WithdrawForm
-from ..models import Certificate, Consent, Mentor, Participant
-from ..services import accounts
+from ..forms.people import (
+    AnonymiseForm,
+    CertificateForm,
+    ConsentForm,
+    ParticipantForm,
+    WithdrawForm,
+)
+from ..models import AnonymisationRecord, Certificate, Consent, Mentor, Participant
+from ..services import accounts, privacy
 from .common import current_programme, require_edit, section_context, staff_object, staff_programme
 
 NO_SCAN = "Скан не прикреплён"
@@ -156,14 +164,59 @@ def consent_withdraw(request, consent_id):
     elif consent.withdrawn_on:
         messages.info(request, "Согласие уже отозвано.")
     else:
-        consent.withdrawn_on = form.cleaned_data["withdrawn_on"]
-        consent.save(update_fields=["withdrawn_on"])
-        messages.success(
-            request,
-            f"{consent.get_kind_display()} отозвано {consent.withdrawn_on:%d.%m.%Y}. "
-            "Без согласия участник не может работать в паре.",
+        outcome = privacy.withdraw_consent(
+            consent, form.cleaned_data["withdrawn_on"], by=request.user
         )
+        messages.success(request, outcome.summary())
     return redirect(consent.participant)
+
+
+ANONYMISE_DENIED = "Обезличить данные участника могут только куратор и директор школы."
+
+
+@login_required
+def participant_anonymise(request, participant_id):
+    """Anonymisation on request (152-ФЗ): what goes, what stays, an irreversible confirmation."""
+    participant = _participant(request, participant_id)
+    if not access.can_see_sensitive(request.user, participant.school_id):
+        raise PermissionDenied(ANONYMISE_DENIED)
+    record = AnonymisationRecord.objects.filter(participant=participant).first()
+    refusal = None if record else privacy.anonymisation_refusal(participant)
+    form = AnonymiseForm(request.POST or None)
+    if request.method == "POST" and not record and not refusal and form.is_valid():
+        try:
+            outcome = privacy.anonymise_participant(
+                participant, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except privacy.PrivacyError as error:
+            messages.error(request, str(error))
+        else:
+            extra = "; ".join(outcome.other)
+            messages.success(
+                request,
+                f"Данные обезличены: теперь это {privacy.placeholder_name(participant)}."
+                + (f" Также: {extra}." if extra else ""),
+            )
+            return redirect("registry:participant_detail", participant.pk)
+    return render(
+        request,
+        "registry/participant_anonymise.html",
+        {
+            **section_context(
+                request, current_programme(participant.school), participant.school, "participants"
+            ),
+            "participant": participant,
+            "record": record,
+            "refusal": refusal,
+            "open_pairs": privacy.open_pairs_of(participant).select_related("mentor__participant")
+            if refusal
+            else [],
+            "form": form,
+            "erased": privacy.ERASED,
+            "kept": privacy.KEPT,
+            "confirmation_word": privacy.CONFIRMATION_WORD,
+        },
+    )
 
 
 @login_required
@@ -237,6 +290,11 @@ urlpatterns = [
         "participants/<int:participant_id>/certificates/new/",
         certificate_create,
         name="certificate_create",
+    ),
+    path(
+        "participants/<int:participant_id>/anonymise/",
+        participant_anonymise,
+        name="participant_anonymise",
     ),
     path("consents/<int:consent_id>/withdraw/", consent_withdraw, name="consent_withdraw"),
     path("consents/<int:consent_id>/scan/", consent_scan, name="consent_scan"),

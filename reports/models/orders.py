@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from mentoring.access import SchoolScopedQuerySet
+from mentoring.concurrency import VersionField
 from mentoring.models import Programme, School
 from registry.models import Award, Mentor, Pair, SelectionCommission, TrainingCourse
 from stages.models import OrderKind, RoadmapItem
@@ -107,6 +108,7 @@ class Order(models.Model):
     )
     created_at = models.DateTimeField("создан", auto_now_add=True)
     updated_at = models.DateTimeField("изменён", auto_now=True)
+    version = VersionField()
 
     objects = OrderQuerySet.as_manager()
 

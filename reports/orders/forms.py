@@ -1,5 +1,6 @@
 from django import forms
 
+from mentoring.concurrency import VersionedFormMixin
 from mentoring.models import User
 from registry.models import Award, Pair, TrainingCourse
 from registry.services.bases import registry_refusal
@@ -42,7 +43,7 @@ class UserChoice(forms.ModelChoiceField):
         return user.full_name or user.username
 
 
-class OrderForm(forms.ModelForm):
+class OrderForm(VersionedFormMixin, forms.ModelForm):
     points_text = forms.CharField(
         label="Пункты приказа (ПРИКАЗЫВАЮ:)",
         widget=forms.Textarea(attrs={"rows": 8}),

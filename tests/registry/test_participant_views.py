@@ -1,6 +1,7 @@
 import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import HttpRequest
 from django.urls import reverse
 
 from registry.models import Certificate, Consent
@@ -124,7 +125,7 @@ def test_create_an_account_for_a_mentor(client, programme, curator, mentor):
     assert Membership.objects.filter(user=user, role="mentor", school=programme.school).exists()
     password = page.split("пароль: ")[1].split(".")[0]
     client.logout()
-    assert client.login(username=user.username, password=password)
+    assert client.login(request=HttpRequest(), username=user.username, password=password)
     client.force_login(curator)
     again = client.post(url, follow=True).content.decode()
     assert "уже есть учётная запись" in again

@@ -1,0 +1,246 @@
+"""Server time and query count of the main pages on the municipality at scale, against a floor.
+
+Runs the Django test client (``force_login``) against the scale database made by
+``scale_data.py`` (``SCALE_DATABASE_URL``, default the local PostgreSQL ``mentoring_scale``).
+For each page: a warm-up, then the median of --repeat requests (server time = the whole
+request through middleware, view and template, without the network), with DEBUG off; then one
+more request under ``CaptureQueriesContext`` for the query count. Each page is measured on the
+smallest school (№ 1, a tenth of the average rows) and the biggest (№ 40, about twice the
+average): the query count must be the same for both. The pair pages take the quietest pair of
+the small school (one mentee, fewest meetings) and the busiest group of the big one (two
+mentees, most meetings). The municipal overview is measured with all 40 schools and with 3 (the
+other 37 moved to another municipality inside a transaction that is rolled back). «SQL, ms» is
+the time spent in the database driver during one request of the big case (an execute_wrapper).
+
+The floor is a bare view on the same machine and database: one query, a tiny template, through
+the same middleware, under a temporary URLconf (``override_settings(ROOT_URLCONF=...)``). For
+reference only, a second bare view puts the same query inside the project's layout (base.html:
+menu, roles of the user) — «к макету» is the ratio to that.
+
+    .venv/bin/python bench/pages_bench.py [--repeat 15] [--aim-ms 100] [--aim-ratio 3]
+"""
+
+import argparse
+import statistics
+import time
+
+import scaleenv  # noqa: F401  (points Django at the scale database)
+from benchenv import machine
+from django.db import connection, transaction
+from django.db.models import Count
+from django.http import HttpResponse
+from django.template import Context, Template, engines
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import include, path
+
+from mentoring.models import Municipality, Programme, School, User
+from registry.models import Pair
+from reports.models import MonthlyReport
+
+FLOOR_TEMPLATE = Template("<!doctype html><title>floor</title><p>{{ count }} пользователей</p>")
+
+
+LAYOUT_TEMPLATE = engines["django"].from_string(
+    '{% extends "base.html" %}{% block content %}<p>{{ count }} пользователей</p>{% endblock %}'
+)
+
+
+def floor_view(request):
+    return HttpResponse(FLOOR_TEMPLATE.render(Context({"count": User.objects.count()})))
+
+
+def layout_view(request):
+    """For reference only: the project's layout (menu, session, roles) around one query."""
+    return HttpResponse(LAYOUT_TEMPLATE.render({"count": User.objects.count()}, request))
+
+
+# The temporary URLconf: the project's URLs plus the floor.
+urlpatterns = [
+    path("__floor__/", floor_view),
+    path("__layout__/", layout_view),
+    path("", include("mentoring.urls")),
+]
+
+
+def measure(client: Client, url: str, repeat: int) -> tuple[float, int, int]:
+    """(median ms, queries, status) of GET url; SQL ms of the counted request in SQL_MS[url]."""
+    for _ in range(2):
+        response = client.get(url)
+    status = response.status_code
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        client.get(url)
+        samples.append((time.perf_counter() - started) * 1000)
+    spent = []
+
+    def timer(execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            spent.append(time.perf_counter() - started)
+
+    with connection.execute_wrapper(timer):
+        client.get(url)
+    SQL_MS[url] = sum(spent) * 1000
+    with override_settings(DEBUG=True), CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return statistics.median(samples), len(queries), status
+
+
+SQL_MS: dict[str, float] = {}
+
+
+def clients() -> dict[str, Client]:
+    made = {}
+    for username in ("curator1", "curator40", "officer", "mentor1_1", "mentor40_1"):
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        made[username] = client
+    return made
+
+
+def school_pages(number: int) -> dict[str, str]:
+    """Page name → URL on the school of that number (for its curator)."""
+    school = School.objects.get(short_name=f"МБОУ «СОШ № {number}»")
+    programme = Programme.objects.get(school=school)
+    # On the small school the quietest pair, on the big one a group with the most meetings.
+    pair = pick_pair(programme, biggest=number != 1)
+    report = MonthlyReport.objects.get(programme=programme)
+    p = programme.pk
+    return {
+        "панель школы": f"/schools/{school.pk}/",
+        "база наставников": f"/programmes/{p}/mentors/",
+        "база наставляемых (стр. 1)": f"/programmes/{p}/mentees/",
+        "карта запросов": f"/programmes/{p}/request-map/",
+        "пары и группы": f"/programmes/{p}/pairs/",
+        "пара": f"/pairs/{pair.pk}/",
+        "пара: хронология": f"/pairs/{pair.pk}/timeline/",
+        "дорожная карта": f"/programmes/{p}/roadmap/",
+        "документы": f"/programmes/{p}/documents/",
+        "ежемесячные отчёты": f"/programmes/{p}/monthly/",
+        "ежемесячный отчёт": f"/monthly/{report.pk}/",
+    }
+
+
+def pick_pair(programme, biggest: bool) -> Pair:
+    """The pair with the most mentees and meetings (or the fewest) of the programme."""
+    pairs = Pair.objects.filter(programme=programme).annotate(
+        mentee_count=Count("mentees", distinct=True), meeting_count=Count("meetings")
+    )
+    order = ["mentee_count", "meeting_count", "id"]
+    return pairs.order_by(*[f"-{key}" for key in order] if biggest else order).first()
+
+
+def yes(flag: bool) -> str:
+    return "да" if flag else "нет"
+
+
+def compare(rows, name, who, small, big, repeat) -> None:
+    """Measure a page on the small and the big case: small/big = (client, url)."""
+    ms1, q1, s1 = measure(*small, repeat)
+    ms2, q2, s2 = measure(*big, repeat)
+    rows.append((name, who, ms1, q1, ms2, q2, SQL_MS[big[1]], {s1, s2}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--aim-ms", type=float, default=100.0)
+    parser.add_argument("--aim-ratio", type=float, default=3.0)
+    args = parser.parse_args()
+    municipality = Municipality.objects.get(name=scaleenv.MUNICIPALITY)
+    small_school = School.objects.get(short_name="МБОУ «СОШ № 1»")
+    big_school = School.objects.get(short_name="МБОУ «СОШ № 40»")
+    rows = []
+    with override_settings(ROOT_URLCONF=__name__, DEBUG=False):
+        client = clients()
+        floor_ms, floor_q, floor_status = measure(client["curator1"], "/__floor__/", args.repeat)
+        layout_ms, layout_q, _ = measure(client["curator40"], "/__layout__/", args.repeat)
+        small, big = school_pages(1), school_pages(40)
+        for name in small:
+            compare(
+                rows,
+                name,
+                "куратор",
+                (client["curator1"], small[name]),
+                (client["curator40"], big[name]),
+                args.repeat,
+            )
+        compare(
+            rows,
+            "мои пары",
+            "наставник",
+            (client["mentor1_1"], "/my/pairs/"),
+            (client["mentor40_1"], "/my/pairs/"),
+            args.repeat,
+        )
+        drill = f"/municipalities/{municipality.pk}/schools/{{}}/"
+        compare(
+            rows,
+            "школа глазами МНЦ",
+            "МНЦ",
+            (client["officer"], drill.format(small_school.pk)),
+            (client["officer"], drill.format(big_school.pk)),
+            args.repeat,
+        )
+        overview = f"/municipalities/{municipality.pk}/"
+        with transaction.atomic():
+            other = Municipality.objects.create(name="Временный округ")
+            School.objects.filter(municipality=municipality).exclude(
+                short_name__in=["МБОУ «СОШ № 1»", "МБОУ «СОШ № 20»", "МБОУ «СОШ № 40»"]
+            ).update(municipality=other)
+            few = measure(client["officer"], overview, args.repeat)
+            transaction.set_rollback(True)
+        many = measure(client["officer"], overview, args.repeat)
+        rows.append(
+            (
+                "обзор муниципалитета (3 / 40 школ)",
+                "МНЦ",
+                *few[:2],
+                *many[:2],
+                SQL_MS[overview],
+                {few[2], many[2]},
+            )
+        )
+
+    print(machine())
+    print(f"database: {connection.settings_dict['NAME']}; median of {args.repeat} requests")
+    print(
+        f"floor (bare view: one query of its own, a tiny template): {floor_ms:.2f} ms, "
+        f"{floor_q} queries with the middleware's, status {floor_status}"
+    )
+    print(
+        f"for reference, the same query inside the project's layout (base.html, menu, roles): "
+        f"{layout_ms:.2f} ms, {layout_q} queries"
+    )
+    print()
+    print(
+        "| страница | кто | мал. школа, мс | запросов | бол. школа, мс | запросов | "
+        "из них SQL, мс | к полу | к макету | запросов поровну | < 100 мс | ≤ 3× пола |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    fast = flat = near = 0
+    for name, who, ms1, q1, ms2, q2, sql, statuses in rows:
+        worst = max(ms1, ms2)
+        ratio = worst / floor_ms
+        fast += worst < args.aim_ms
+        flat += q1 == q2
+        near += ratio <= args.aim_ratio
+        same = "да" if q1 == q2 else f"нет ({q1} → {q2})"
+        status = "" if statuses == {200} else f" (HTTP {sorted(statuses)})"
+        print(
+            f"| {name}{status} | {who} | {ms1:.1f} | {q1} | {ms2:.1f} | {q2} | {sql:.1f} | "
+            f"{ratio:.0f}× | {worst / layout_ms:.1f}× | {same} | "
+            f"{yes(worst < args.aim_ms)} | {yes(ratio <= args.aim_ratio)} |"
+        )
+    print(
+        f"\n{len(rows)} pages: {fast} under {args.aim_ms:.0f} ms, {flat} with the same query count "
+        f"on the small and the big school, {near} within {args.aim_ratio:.0f}× of the floor"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,460 @@
+"""Personal-data duties (152-ФЗ): withdrawal of consent and anonymisation on request.
+
+Withdrawing a consent to personal-data processing or to participation takes the person out of
+active work in one transaction. Anonymisation erases what identifies the person and keeps the
+facts the school is obliged to keep (that consents existed and when they were withdrawn, pairs
+with their dates and forms, meetings with their dates). Both outrank the archive of a finished
+programme (``archive_guard_lifted``).
+
+Apps that depend on the registry (surveys, reports) take their part through the signals in
+``registry/signals.py``.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db import transaction
+from django.db.models import Q
+
+from mentoring.archive import archive_guard_lifted
+from mentoring.models import Role, User
+
+from ..models import (
+    AnonymisationRecord,
+    Award,
+    Case,
+    Consent,
+    DevelopmentPlan,
+    DiaryEntry,
+    Meeting,
+    Mentee,
+    Mentor,
+    Pair,
+    Participant,
+)
+from ..signals import consent_withdrawn, participant_anonymised, phrases
+from .bases import set_mentee_status, set_mentor_status
+from .pairs import finish_pair
+
+WITHDRAWAL_REASONS = {
+    Consent.Kind.PERSONAL_DATA: "Отзыв согласия на обработку персональных данных",
+    Consent.Kind.PARTICIPATION: "Отзыв согласия на участие в программе наставничества",
+    Consent.Kind.TEACHER_MENTORING: "Отзыв согласия педагога на осуществление наставничества",
+}
+# Kinds whose withdrawal ends every role; the teacher's consent ends only the mentor's role.
+LEAVES_EVERY_ROLE = (Consent.Kind.PERSONAL_DATA, Consent.Kind.PARTICIPATION)
+
+ERASED_TEXT = "Сведения обезличены"
+PLACEHOLDER = "[обезличено]"
+CONFIRMATION_WORD = "ОБЕЗЛИЧИТЬ"
+
+# Shown on the confirmation page: what goes and what stays.
+ERASED = [
+    "фамилия, имя и отчество — заменяются на «Участник № <номер>»",
+    "дата рождения, телефон, электронная почта, примечание",
+    "класс (остаётся только номер параллели), должность, предмет, стаж, организация",
+    "учётная запись участника: отключается и обезличивается (если у неё нет других ролей в школе)",
+    "запрос своими словами, источник запроса и чувствительные категории запроса (ОВЗ, трудная "
+    "жизненная ситуация, проблемы с поведением)",
+    "«Чем я могу быть полезен», компетенции, текст и файлы портфолио",
+    "сканы согласий и справок, ФИО родителя (законного представителя), номера справок",
+    "заключения комиссии по собеседованиям",
+    "записи дневника наставляемого, которые вёл сам участник; индивидуальный план развития "
+    "участника (цель и задачи)",
+    "имя участника в темах и итогах встреч, записях дневников, целях пар, практиках и поощрениях",
+    "имя в приглашениях на анкеты и текстовые ответы на анкеты",
+]
+KEPT = [
+    "что согласия были даны (вид, кем, дата) и когда отозваны",
+    "справки: вид, даты выдачи и срока действия",
+    "пары и группы: форма, ролевая модель, даты, статусы, причина прекращения",
+    "встречи: число, даты, виды и форматы",
+    "обучение в «Школе наставников», посещаемость и удостоверения",
+    "оценки по шкалам и выбранные варианты в ответах на анкеты (для мониторинга программы)",
+    "утверждённые приказы — официальные документы: они остаются в том виде, в каком утверждены",
+    "запись о том, кто, когда и по какому основанию обезличил данные",
+]
+
+
+class PrivacyError(Exception):
+    pass
+
+
+def _pairs_word(count: int) -> str:
+    """Genitive after «из»: из 1 пары, из 2 пар, из 21 пары."""
+    return "пары" if count % 10 == 1 and count % 100 != 11 else "пар"
+
+
+@dataclass
+class WithdrawalOutcome:
+    consent: Consent
+    left_work: bool = False
+    still_active_consent: bool = False
+    mentor_pairs: list[Pair] = field(default_factory=list)
+    groups_left: list[Pair] = field(default_factory=list)
+    mentee_pairs_terminated: list[Pair] = field(default_factory=list)
+    mentor_inactive: bool = False
+    mentee_entries_left: int = 0
+    other: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        head = f"{self.consent.get_kind_display()} отозвано {self.consent.withdrawn_on:%d.%m.%Y}."
+        if self.still_active_consent:
+            return (
+                f"{head} Другое действующее согласие этого вида осталось: участник продолжает "
+                "работу."
+            )
+        parts = []
+        if self.mentor_pairs:
+            count = len(self.mentor_pairs)
+            parts.append(
+                f"Наставник выведен из {count} {_pairs_word(count)}: работа прекращена досрочно, "
+                "наставляемые снова ожидают наставника"
+            )
+        if self.mentee_pairs_terminated:
+            count = len(self.mentee_pairs_terminated)
+            parts.append(f"прекращено досрочно {count} {_pairs_word(count)} с этим наставляемым")
+        if self.groups_left:
+            parts.append(
+                f"наставляемый выведен из групп: {len(self.groups_left)} (группы продолжают работу)"
+            )
+        if self.mentor_inactive:
+            parts.append(f"статус наставника — «{Mentor.Status.INACTIVE.label}»")
+        if self.mentee_entries_left:
+            parts.append(f"статус наставляемого — «{Mentee.Status.LEFT.label}»")
+        parts.extend(self.other)
+        if not parts:
+            return f"{head} Участник не работал в парах и группах."
+        text = "; ".join(parts)
+        return f"{head} {text[0].upper()}{text[1:]}."
+
+
+@transaction.atomic
+def withdraw_consent(consent: Consent, on: datetime.date, *, by: User | None) -> WithdrawalOutcome:
+    """Records the withdrawal; without the consent the person leaves active work."""
+    if consent.withdrawn_on:
+        raise PrivacyError("Согласие уже отозвано.")
+    if on < consent.signed_on:
+        raise PrivacyError("Согласие не может быть отозвано раньше, чем дано.")
+    consent.withdrawn_on = on
+    consent.save(update_fields=["withdrawn_on"])
+    outcome = WithdrawalOutcome(consent=consent)
+    participant = consent.participant
+    if (
+        Consent.objects.active()
+        .filter(participant=participant, kind=consent.kind)
+        .exclude(pk=consent.pk)
+        .exists()
+    ):
+        outcome.still_active_consent = True
+        return outcome
+    reason = WITHDRAWAL_REASONS[consent.kind]
+    with archive_guard_lifted():
+        _leave_as_mentor(participant, reason, by, outcome)
+        if consent.kind in LEAVES_EVERY_ROLE:
+            _leave_as_mentee(participant, reason, by, outcome)
+        outcome.left_work = True
+        outcome.other = phrases(
+            consent_withdrawn.send(sender=Consent, consent=consent, participant=participant, by=by)
+        )
+    return outcome
+
+
+def _leave_as_mentor(participant, reason, by, outcome: WithdrawalOutcome) -> None:
+    mentor = Mentor.objects.filter(participant=participant).first()
+    if mentor is None:
+        return
+    for pair in Pair.objects.filter(mentor=mentor).open().select_for_update():
+        finish_pair(pair, by=by, reason=reason, early=True)
+        outcome.mentor_pairs.append(pair)
+    if mentor.status != Mentor.Status.INACTIVE:
+        set_mentor_status(mentor, Mentor.Status.INACTIVE, by=by)
+        outcome.mentor_inactive = True
+
+
+def _leave_as_mentee(participant, reason, by, outcome: WithdrawalOutcome) -> None:
+    entries = list(participant.mentee_entries.all())
+    pair_ids = set(Pair.objects.filter(mentees__in=entries).open().values_list("pk", flat=True))
+    for pair in Pair.objects.filter(pk__in=pair_ids).select_for_update():
+        theirs = [
+            mentee for mentee in pair.mentees.all() if mentee.participant_id == participant.pk
+        ]
+        if pair.mentees.count() > len(theirs):
+            pair.mentees.remove(*theirs)
+            pair.updated_by = by
+            pair.save(update_fields=["updated_by", "updated_at"])
+            outcome.groups_left.append(pair)
+        else:
+            finish_pair(pair, by=by, reason=reason, early=True)
+            outcome.mentee_pairs_terminated.append(pair)
+    for mentee in entries:
+        mentee.refresh_from_db(fields=["status"])
+        if mentee.status in (Mentee.Status.WAITING, Mentee.Status.PAIRED):
+            set_mentee_status(mentee, Mentee.Status.LEFT, by=by)
+            outcome.mentee_entries_left += 1
+
+
+# Anonymisation.
+
+
+def open_pairs_of(participant: Participant):
+    return (
+        Pair.objects.open()
+        .filter(Q(mentor__participant=participant) | Q(mentees__participant=participant))
+        .distinct()
+    )
+
+
+def anonymisation_refusal(participant: Participant) -> str | None:
+    if hasattr(participant, "anonymisation"):
+        return "Данные участника уже обезличены."
+    count = open_pairs_of(participant).count()
+    if count:
+        return (
+            f"Участник работает в открытых парах или группах ({count}). Обезличить данные можно "
+            "только после выхода из работы: отзовите согласие или завершите пары."
+        )
+    return None
+
+
+def placeholder_name(participant: Participant) -> str:
+    return f"Участник № {participant.pk}"
+
+
+def _stem(word: str) -> str:
+    """A name without its ending, so that declined forms match («Смирнова» → «Смирнов»)."""
+    if len(word) > 4 and word[-1].lower() in "аяйьыиео":
+        return word[:-1]
+    return word
+
+
+def name_pattern(names: list[str]) -> re.Pattern | None:
+    words = {_stem(word) for name in names for word in name.split() if len(word) >= 3}
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
+
+
+def scrub(text: str, pattern: re.Pattern | None) -> str:
+    if not text or pattern is None:
+        return text
+    return pattern.sub(PLACEHOLDER, text)
+
+
+@dataclass
+class AnonymisationOutcome:
+    record: AnonymisationRecord
+    other: list[str] = field(default_factory=list)
+
+
+@transaction.atomic
+def anonymise_participant(
+    participant: Participant, *, by: User | None, reason: str
+) -> AnonymisationOutcome:
+    """Irreversibly erases what identifies the person; keeps what the school must keep."""
+    participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    refusal = anonymisation_refusal(participant)
+    if refusal:
+        raise PrivacyError(refusal)
+    if not reason.strip():
+        raise PrivacyError("Укажите основание: заявление участника или его представителя.")
+    names = [
+        participant.full_name,
+        participant.last_name,
+        participant.first_name,
+        participant.middle_name,
+    ]
+    pattern = name_pattern(names)
+    with archive_guard_lifted():
+        _erase_documents(participant)
+        mentor = Mentor.objects.filter(participant=participant).first()
+        mentee_ids = list(participant.mentee_entries.values_list("pk", flat=True))
+        if mentor:
+            _erase_mentor(mentor)
+        _erase_mentee_entries(participant)
+        _scrub_work(mentor, mentee_ids, pattern)
+        _erase_person(participant, by)
+        record = AnonymisationRecord.objects.create(
+            participant=participant, by=by, reason=reason.strip()
+        )
+        other = phrases(
+            participant_anonymised.send(
+                sender=Participant, participant=participant, names=names, by=by
+            )
+        )
+        _scrub_audit_log(participant, mentor, mentee_ids)
+    return AnonymisationOutcome(record=record, other=other)
+
+
+def _delete_file(file_field) -> None:
+    if file_field:
+        file_field.delete(save=False)
+
+
+def _erase_documents(participant: Participant) -> None:
+    for consent in participant.consents.all():
+        _delete_file(consent.scan)
+        consent.scan = ""
+        consent.representative_name = ""
+        consent.notes = ""
+        consent.save(update_fields=["scan", "representative_name", "notes"])
+    for certificate in participant.certificates.all():
+        _delete_file(certificate.scan)
+        certificate.scan = ""
+        certificate.number = ""
+        certificate.save(update_fields=["scan", "number"])
+
+
+def _erase_mentor(mentor: Mentor) -> None:
+    for portfolio_file in mentor.files.all():
+        _delete_file(portfolio_file.file)
+        portfolio_file.delete()
+    mentor.offer = ""
+    mentor.portfolio = ""
+    mentor.save(update_fields=["offer", "portfolio", "updated_at"])
+    mentor.competencies.clear()
+    for interview in mentor.interviews.all():
+        interview.notes = ""
+        interview.save(update_fields=["notes"])
+
+
+def _erase_mentee_entries(participant: Participant) -> None:
+    for mentee in participant.mentee_entries.all():
+        mentee.request_text = ""
+        mentee.source = ""
+        mentee.save(update_fields=["request_text", "source", "updated_at"])
+        mentee.categories.remove(*mentee.categories.filter(sensitive=True))
+    # The person's own diary and their individual development plan.
+    DiaryEntry.objects.filter(
+        diary=DiaryEntry.Diary.MENTEE, mentee__participant=participant
+    ).delete()
+    for plan in DevelopmentPlan.objects.filter(mentee__participant=participant):
+        plan.items.all().delete()
+        plan.goal = ERASED_TEXT
+        plan.save(update_fields=["goal"])
+
+
+def _scrub_fields(rows, fields: list[str], pattern) -> None:
+    for row in rows:
+        changed = []
+        for name in fields:
+            old = getattr(row, name)
+            new = scrub(old, pattern)
+            if new != old:
+                setattr(row, name, new)
+                changed.append(name)
+        if changed:
+            row.save(update_fields=changed)
+
+
+def _scrub_work(mentor: Mentor | None, mentee_ids: list[int], pattern) -> None:
+    """The person's name in what others wrote about their pairs."""
+    pairs = Pair.objects.filter(Q(mentor=mentor) | Q(mentees__in=mentee_ids)).distinct()
+    pair_ids = list(pairs.values_list("pk", flat=True))
+    _scrub_fields(Pair.objects.filter(pk__in=pair_ids), ["goal", "termination_reason"], pattern)
+    _scrub_fields(Meeting.objects.filter(pair__in=pair_ids), ["topic", "outcome"], pattern)
+    _scrub_fields(DiaryEntry.objects.filter(pair__in=pair_ids), ["text"], pattern)
+    _scrub_fields(
+        Case.objects.filter(pair__in=pair_ids), ["title", "what_was_done", "results"], pattern
+    )
+    awards = Award.objects.filter(Q(pair__in=pair_ids) | Q(mentor=mentor))
+    for award in awards:
+        if award.kind == Award.Kind.PARENTS_LETTER and mentee_ids:
+            award.recipient_name = ""
+        award.recipient_name = scrub(award.recipient_name, pattern)
+        award.note = scrub(award.note, pattern)
+        award.save(update_fields=["recipient_name", "note"])
+
+
+def _erase_person(participant: Participant, by: User | None) -> None:
+    user = participant.user
+    grade = participant.grade
+    participant.last_name = "Участник"
+    participant.first_name = f"№ {participant.pk}"
+    participant.middle_name = ""
+    participant.birth_date = None
+    participant.class_name = str(grade) if grade else ""
+    participant.position = ""
+    participant.subject = ""
+    participant.experience_years = None
+    participant.organisation = ""
+    participant.phone = ""
+    participant.email = ""
+    participant.notes = ""
+    participant.user = None
+    participant.updated_by = by
+    participant.save()
+    if user is not None:
+        _erase_account(user, participant)
+
+
+def _erase_account(user: User, participant: Participant) -> None:
+    """A participant's own account goes; an account with other roles is only unlinked."""
+    other_roles = user.memberships.exclude(role=Role.MENTOR, school=participant.school_id)
+    if user.is_staff or user.is_superuser or other_roles.exists() or user.participants.exists():
+        return
+    user.memberships.all().delete()
+    user.username = f"anonymised-{user.pk}"
+    user.first_name = user.last_name = user.middle_name = user.email = ""
+    user.is_active = False
+    user.set_unusable_password()
+    user.save()
+
+
+AUDITED_ERASED_FIELDS = {
+    "participant": {
+        "last_name",
+        "first_name",
+        "middle_name",
+        "birth_date",
+        "class_name",
+        "position",
+        "subject",
+        "experience_years",
+        "organisation",
+        "phone",
+        "email",
+        "notes",
+        "user",
+    },
+    "consent": {"scan", "representative_name", "notes", "participant"},
+    "certificate": {"scan", "number", "participant"},
+    "mentor": {"offer", "portfolio", "competencies", "participant"},
+    "mentee": {"request_text", "source", "categories", "participant"},
+}
+
+
+def _scrub_audit_log(participant: Participant, mentor, mentee_ids: list[int]) -> None:
+    """The audit trail keeps who changed what and when, but not the erased values."""
+    if not apps.is_installed("auditlog"):
+        return
+    from django.contrib.contenttypes.models import ContentType
+
+    LogEntry = apps.get_model("auditlog", "LogEntry")
+    objects = {
+        "participant": [participant.pk],
+        "consent": list(participant.consents.values_list("pk", flat=True)),
+        "certificate": list(participant.certificates.values_list("pk", flat=True)),
+        "mentor": [mentor.pk] if mentor else [],
+        "mentee": mentee_ids,
+    }
+    for model_name, ids in objects.items():
+        if not ids:
+            continue
+        content_type = ContentType.objects.get_by_natural_key("registry", model_name)
+        erased = AUDITED_ERASED_FIELDS[model_name]
+        entries = LogEntry.objects.filter(
+            content_type=content_type, object_pk__in=[str(pk) for pk in ids]
+        )
+        for entry in entries:
+            changes = entry.changes if isinstance(entry.changes, dict) else {}
+            entry.changes = {
+                name: (PLACEHOLDER if name in erased else value) for name, value in changes.items()
+            }
+            entry.object_repr = placeholder_name(participant)
+            entry.serialized_data = None
+            entry.changes_text = ""
+            entry.save(update_fields=["changes", "object_repr", "serialized_data", "changes_text"])

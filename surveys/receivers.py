@@ -1,0 +1,41 @@
+"""The surveys' part of the registry's personal-data duties (registry/signals.py)."""
+
+from django.db.models import Q
+from django.dispatch import receiver
+from django.utils import timezone
+
+from registry.models import Consent, Participant
+from registry.signals import consent_withdrawn, participant_anonymised
+
+from .models import Answer, Invitation
+
+
+def _invitations_of(participant: Participant):
+    match = Q(participant=participant)
+    if participant.user_id:
+        match |= Q(user_id=participant.user_id)
+    return Invitation.objects.filter(match)
+
+
+@receiver(consent_withdrawn, sender=Consent, dispatch_uid="surveys_cancel_invitations")
+def cancel_invitations(sender, consent, participant, **kwargs) -> str:
+    """Pending invitations of a person who left the work expire now: nobody asks them again."""
+    now = timezone.now()
+    cancelled = (
+        _invitations_of(participant)
+        .filter(answered_at__isnull=True, expires_at__gt=now)
+        .update(expires_at=now)
+    )
+    return f"приглашений на анкеты отменено: {cancelled}" if cancelled else ""
+
+
+@receiver(participant_anonymised, sender=Participant, dispatch_uid="surveys_anonymise")
+def anonymise_responses(sender, participant, **kwargs) -> str:
+    """The name goes from the invitations, free text from the answers; scales and choices stay
+    for the programme's monitoring."""
+    placeholder = f"Участник № {participant.pk}"
+    Invitation.objects.filter(participant=participant).update(respondent_name=placeholder)
+    cleared = (
+        Answer.objects.filter(response__participant=participant).exclude(text="").update(text="")
+    )
+    return f"текстовых ответов на анкеты удалено: {cleared}" if cleared else ""

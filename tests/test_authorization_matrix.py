@@ -1,0 +1,299 @@
+"""The authorization matrix: every URL pattern × every role, against a decided rule.
+
+The world (tests/authz/world.py) has two municipalities and users for every role; every named URL
+pattern has an entry in ``DECISIONS`` naming one of the rules of tests/authz/rules.py. A new URL
+without a decision fails ``test_every_url_has_a_decision`` (and its own matrix test), so nobody
+adds a page without saying who may open it.
+
+Each URL is walked with GET by all nine roles; anonymous and the two outsiders also POST (anonymous
+goes to log-in, outsiders get 404 there too). All mismatches of a URL are reported together.
+"""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import reverse
+
+from .authz import fixtures
+from .authz.routes import routes
+from .authz.rules import (
+    ANY_USER,
+    DIRECTOR_ONLY,
+    LOGIN,
+    LOGIN_PAGE,
+    LOGOUT,
+    MONTHLY_DRAFTERS,
+    NOT_ALLOWED,
+    NOT_FOUND,
+    OFFICER_ACTIONS,
+    OFFICER_ONLY,
+    OWN_INVITATION,
+    PAIR_EDITORS,
+    PAIR_MEMBERS,
+    PAIR_MENTOR,
+    PAIR_WRITERS,
+    PUBLIC,
+    READERS,
+    REDIRECT,
+    SCHOOL_DRAFTERS,
+    SCHOOL_STAFF,
+    SENSITIVE_READERS,
+    STAFF_EDIT_OFFICER_READS,
+    TWO_FACTOR_USERS,
+)
+from .authz.world import ANONYMOUS, MENTEE, MENTOR, ROLES
+
+# POST-only actions answer a GET from an allowed user with 405 …
+STAFF_ACTION = SCHOOL_STAFF.answering(NOT_ALLOWED)
+# … or send it back to the object (302 elsewhere than log-in).
+DRAFTERS_ACTION = SCHOOL_DRAFTERS.answering(REDIRECT)
+
+DECISIONS = {
+    # mentoring
+    "home": ANY_USER.answering(REDIRECT),  # sends each role to its own start page
+    "login": LOGIN_PAGE,
+    "logout": LOGOUT,
+    "two_factor_setup": TWO_FACTOR_USERS,
+    "two_factor_verify": ANY_USER.answering(REDIRECT),  # nobody here has a device: goes home
+    "object_history": SENSITIVE_READERS,
+    "start_programme": STAFF_ACTION,
+    # stages
+    "stages:roadmap": READERS,
+    "stages:item_create": STAFF_EDIT_OFFICER_READS,
+    "stages:item_edit": STAFF_EDIT_OFFICER_READS,
+    "stages:item_delete": STAFF_EDIT_OFFICER_READS,
+    "stages:item_status": STAFF_EDIT_OFFICER_READS.answering(NOT_ALLOWED),
+    "stages:item_evidence": READERS,
+    "stages:stage_reference": ANY_USER,
+    "stages:programme_archive": SCHOOL_STAFF,  # the page for the staff; only the director's POST
+    "stages:programme_unarchive": STAFF_ACTION,  # the service refuses anyone but an administrator
+    # registry: people and documents
+    "registry:participant_list": SCHOOL_STAFF,
+    "registry:participant_create": SCHOOL_STAFF,
+    "registry:participant_detail": SCHOOL_STAFF,
+    "registry:participant_edit": SCHOOL_STAFF,
+    "registry:participant_account": STAFF_ACTION,
+    "registry:participant_anonymise": SENSITIVE_READERS,
+    "registry:consent_create": SCHOOL_STAFF,
+    "registry:certificate_create": SCHOOL_STAFF,
+    "registry:consent_withdraw": STAFF_ACTION,
+    "registry:consent_scan": SCHOOL_STAFF,
+    "registry:certificate_scan": SCHOOL_STAFF,
+    "registry:certificate_delete": STAFF_ACTION,
+    # registry: bases
+    "registry:mentor_list": SCHOOL_STAFF,
+    "registry:mentor_create": SCHOOL_STAFF,
+    "registry:mentor_detail": SCHOOL_STAFF,
+    "registry:mentor_edit": SCHOOL_STAFF,
+    "registry:mentor_status": STAFF_ACTION,
+    "registry:portfolio_upload": STAFF_ACTION,
+    "registry:portfolio_file": SCHOOL_STAFF,
+    "registry:mentee_list": SCHOOL_STAFF,
+    "registry:mentee_create": SCHOOL_STAFF,
+    "registry:request_map": SCHOOL_STAFF,
+    "registry:mentee_detail": SCHOOL_STAFF,
+    "registry:mentee_edit": SCHOOL_STAFF,
+    "registry:mentee_status": STAFF_ACTION,
+    # registry: imports, selection, training
+    "registry:import_start": SCHOOL_STAFF,
+    "registry:import_template": SCHOOL_STAFF,
+    "registry:import_preview": SCHOOL_STAFF,
+    "registry:import_confirm": STAFF_ACTION,
+    "registry:import_cancel": STAFF_ACTION,
+    "registry:selection": SCHOOL_STAFF,
+    "registry:commission_edit": SCHOOL_STAFF,
+    "registry:interview_create": SCHOOL_STAFF,
+    "registry:registry_include": STAFF_ACTION,
+    "registry:interview_edit": SCHOOL_STAFF,
+    "registry:interview_delete": SCHOOL_STAFF,
+    "registry:course_list": SCHOOL_STAFF,
+    "registry:course_create": SCHOOL_STAFF,
+    "registry:course_detail": SCHOOL_STAFF,
+    "registry:course_edit": SCHOOL_STAFF,
+    "registry:course_listeners": STAFF_ACTION,
+    "registry:session_create": SCHOOL_STAFF,
+    "registry:session_attendance": SCHOOL_STAFF,
+    "registry:course_complete": SCHOOL_STAFF,
+    # registry: pairs and matching
+    "registry:pair_list": SCHOOL_STAFF,
+    "registry:pair_create": SCHOOL_STAFF,
+    "registry:pair_detail": PAIR_MENTOR,
+    "registry:pair_edit": PAIR_EDITORS,
+    "registry:pair_action": PAIR_EDITORS.answering(NOT_ALLOWED),
+    "registry:mentee_suggestions": SCHOOL_STAFF,
+    "registry:pair_from_suggestion": STAFF_ACTION,
+    "registry:matching_proposal": SCHOOL_STAFF,
+    "registry:matching_accept": STAFF_ACTION,
+    "registry:matching_weights": SCHOOL_STAFF,
+    # registry: the work of a pair
+    "registry:pair_timeline": PAIR_MEMBERS,
+    "registry:meeting_create": PAIR_WRITERS,
+    "registry:meeting_edit": PAIR_WRITERS,
+    "registry:meeting_delete": PAIR_WRITERS,
+    "registry:diary_create": PAIR_WRITERS,  # the mentor's diary; the mentee writes only theirs
+    "registry:plan_detail": PAIR_MEMBERS,
+    # POST-only: a GET by any member is 405 (the mentee's POST is refused with 403 in the view)
+    "registry:plan_item_create": PAIR_MEMBERS.answering(NOT_ALLOWED),
+    "registry:plan_item_status": PAIR_MEMBERS.answering(NOT_ALLOWED),
+    "registry:my_pairs": ANY_USER,
+    "registry:case_list": SCHOOL_STAFF,
+    "registry:case_create": SCHOOL_STAFF,
+    "registry:case_edit": SCHOOL_STAFF,
+    "registry:award_list": SCHOOL_STAFF,
+    "registry:award_create": SCHOOL_STAFF,
+    "registry:partner_list": SCHOOL_STAFF,
+    "registry:partner_create": SCHOOL_STAFF,
+    "registry:partner_edit": SCHOOL_STAFF,
+    "registry:partner_delete": SCHOOL_STAFF,
+    "registry:partner_letter_sent": STAFF_ACTION,
+    # surveys
+    "surveys:questionnaire_list": SCHOOL_STAFF,
+    "surveys:questionnaire_create": SCHOOL_STAFF,
+    "surveys:questionnaire_copy": STAFF_ACTION,
+    "surveys:questionnaire_detail": SCHOOL_STAFF,
+    "surveys:section_create": STAFF_ACTION,
+    "surveys:question_create": SCHOOL_STAFF,
+    "surveys:question_edit": SCHOOL_STAFF,
+    "surveys:question_delete": STAFF_ACTION,
+    "surveys:question_move": STAFF_ACTION,
+    "surveys:distribution_list": SCHOOL_STAFF,
+    "surveys:distribution_create": SCHOOL_STAFF,
+    "surveys:distribution_detail": SCHOOL_STAFF,
+    "surveys:answer_by_link": PUBLIC,  # the personal key is the credential
+    "surveys:my_surveys": ANY_USER,
+    "surveys:answer_invitation": OWN_INVITATION,
+    "surveys:distribution_analytics": SCHOOL_STAFF,
+    "surveys:monitoring": SCHOOL_STAFF,
+    "surveys:request_responses": SCHOOL_STAFF,
+    "surveys:request_to_mentee": SCHOOL_STAFF.answering(REDIRECT),
+    # reports: pages and exports of a school
+    "reports:school_dashboard": READERS,
+    "reports:school_overview": READERS,
+    "reports:programme_settings": SCHOOL_STAFF,  # the working group reads; its POST is 403
+    "reports:public_programme": PUBLIC,  # the world's programme has its public page on
+    "reports:roadmap_export": READERS,
+    "reports:mentor_base_export": SCHOOL_STAFF,
+    "reports:mentee_base_export": SCHOOL_STAFF,
+    "reports:mentor_registry_export": SCHOOL_STAFF,
+    "reports:pairs_list_export": SCHOOL_STAFF,
+    "reports:partner_letter": SCHOOL_STAFF,
+    "reports:meeting_protocol": PAIR_MENTOR,
+    "reports:award_certificate": SCHOOL_STAFF,
+    "reports:regulation": SCHOOL_STAFF,
+    "reports:regulation_reset": SCHOOL_STAFF,
+    "reports:regulation_export": SCHOOL_STAFF,
+    "reports:survey_answers_export": SCHOOL_STAFF,
+    "reports:subject_access_export": SENSITIVE_READERS,
+    "reports:school_monitoring_report": READERS,
+    "reports:final_report": READERS,
+    # reports: orders and name corrections
+    "reports:documents": SCHOOL_STAFF,
+    "reports:order_create": DRAFTERS_ACTION,
+    "reports:order_detail": SCHOOL_STAFF,
+    "reports:order_edit": SCHOOL_DRAFTERS,
+    "reports:order_regenerate": DRAFTERS_ACTION,
+    "reports:order_submit": DRAFTERS_ACTION,
+    "reports:order_return": DIRECTOR_ONLY.answering(REDIRECT),
+    "reports:order_approve": DIRECTOR_ONLY.answering(REDIRECT),
+    "reports:order_delete": DRAFTERS_ACTION,
+    "reports:order_file": SCHOOL_STAFF,
+    "reports:name_overrides": SCHOOL_STAFF,
+    "reports:name_override_edit": SCHOOL_DRAFTERS,
+    "reports:name_override_delete": DRAFTERS_ACTION,
+    # reports: monthly reports to the centre
+    "reports:monthly_list": READERS,
+    "reports:monthly_report": READERS,
+    "reports:monthly_open": MONTHLY_DRAFTERS.answering(REDIRECT),
+    "reports:monthly_refresh": MONTHLY_DRAFTERS.answering(REDIRECT),
+    "reports:monthly_submit": MONTHLY_DRAFTERS.answering(REDIRECT),
+    "reports:monthly_accept": OFFICER_ACTIONS.answering(REDIRECT),
+    "reports:monthly_return": OFFICER_ACTIONS.answering(REDIRECT),
+    "reports:monthly_reopen": OFFICER_ACTIONS.answering(REDIRECT),
+    # reports: the municipality's
+    "reports:municipality_overview": OFFICER_ONLY,
+    "reports:consolidated_monthly": OFFICER_ONLY,
+    "reports:personified_accounting": OFFICER_ONLY,
+    "reports:quality_assessment": OFFICER_ONLY,
+}
+
+# The module-scoped world (tests/authz/fixtures.py), used by the tests below.
+world = fixtures.world
+world_media = fixtures.world_media
+
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+ROUTES = routes()
+URL_NAMES = {name for name, _ in ROUTES}
+# Objects of another pair of school A: its mentor and mentee are not ours.
+PAIR_KWARGS = {"pair_id", "meeting_id", "plan_item_id"}
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, world_media):
+    """Replaces the conftest's: the world's files live in one media folder for the module."""
+    settings.MEDIA_ROOT = world_media
+    settings.PASSWORD_HASHERS = fixtures.FAST_HASHERS
+
+
+def answer_of(response):
+    """The status code, or LOGIN / REDIRECT for a 302 to the log-in page / anywhere else."""
+    response.close()
+    if response.status_code == 302:
+        location = urlsplit(response["Location"]).path
+        return LOGIN if location == reverse("login") else REDIRECT
+    return response.status_code
+
+
+def _sign_in(client, users, role):
+    client.logout()
+    if role != ANONYMOUS:
+        client.force_login(users[role], backend=MODEL_BACKEND)
+
+
+def test_every_url_has_a_decision():
+    missing = sorted(URL_NAMES - set(DECISIONS))
+    stale = sorted(set(DECISIONS) - URL_NAMES)
+    assert not missing, (
+        "URL patterns without an access decision in tests/test_authorization_matrix.py "
+        f"DECISIONS (read the view and name its rule): {missing}"
+    )
+    assert not stale, f"DECISIONS for URL names that no longer exist: {stale}"
+
+
+@pytest.mark.parametrize(("name", "kwargs"), ROUTES, ids=[f"{n}{list(k)}" for n, k in ROUTES])
+def test_matrix(db, client, world, name, kwargs):
+    if name not in DECISIONS:
+        pytest.fail(f"no access decision for the new URL {name!r}: add it to DECISIONS")
+    rule = DECISIONS[name]
+    url = reverse(name, kwargs=world.kwargs_for(kwargs))
+    mismatches = []
+    for role, expected in rule.get_expected().items():
+        _sign_in(client, world.users, role)
+        got = answer_of(client.get(url))
+        if got != expected:
+            mismatches.append(f"GET  {role}: expected {expected}, got {got}")
+    for role, expected in rule.post_expected().items():
+        _sign_in(client, world.users, role)
+        got = answer_of(client.post(url))
+        if got != expected:
+            mismatches.append(f"POST {role}: expected {expected}, got {got}")
+    assert not mismatches, f"{name} ({url}) under {rule.name}:\n" + "\n".join(mismatches)
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [(name, kwargs) for name, kwargs in ROUTES if PAIR_KWARGS & set(kwargs)],
+    ids=[f"{n}{list(k)}" for n, k in ROUTES if PAIR_KWARGS & set(k)],
+)
+def test_a_pair_member_does_not_reach_another_pair(db, client, world, name, kwargs):
+    """The mentor and the mentee of one pair get 404 on every page of another pair."""
+    values = {**world.kwargs_for(kwargs), **world.other_pair_kwargs(kwargs)}
+    url = reverse(name, kwargs=values)
+    got = {}
+    for role in (MENTOR, MENTEE):
+        _sign_in(client, world.users, role)
+        got[role] = (answer_of(client.get(url)), answer_of(client.post(url)))
+    assert got == {MENTOR: (NOT_FOUND,) * 2, MENTEE: (NOT_FOUND,) * 2}, (name, url, got)
+
+
+def test_the_matrix_covers_every_role():
+    assert set(DECISIONS[next(iter(DECISIONS))].get_expected()) == set(ROLES)
