@@ -8,7 +8,7 @@ and the pair's own mentor; a mentee with an account writes only the mentee's dia
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import DateField, Max, Q
+from django.db.models import DateField, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -107,16 +107,21 @@ def plan_of(pair: Pair, mentee) -> DevelopmentPlan | None:
     return DevelopmentPlan.objects.filter(pair=pair, mentee=mentee).first()
 
 
+def with_last_meeting(pairs):
+    """Each pair's latest meeting date, read per pair through the (pair, date) index."""
+    latest = Meeting.objects.filter(pair=OuterRef("pk")).order_by("-held_on").values("held_on")
+    return pairs.annotate(last_meeting=Subquery(latest[:1]))
+
+
 def my_pairs(user):
     """The user's own pairs: as the mentor, or as a mentee with an account."""
     own = Pair.objects.filter(
         Q(pk__in=Pair.objects.filter(mentor__participant__user=user).values("pk"))
         | Q(pk__in=Pair.objects.filter(mentees__participant__user=user).values("pk"))
     )
-    return (
+    return with_last_meeting(
         own.select_related("programme__school", "programme__year", "mentor__participant", "form")
         .prefetch_related("mentees__participant")
-        .annotate(last_meeting=Max("meetings__held_on"))
         .order_by("-programme__year__start_date", "id")
     )
 

@@ -1,11 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Max, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 
 from mentoring import access
+from mentoring.pagination import paginate
 
 from ..forms.pairs import PairActionForm, PairEditForm, PairForm
 from ..models import Mentee, Pair
@@ -22,14 +23,14 @@ def _mentees_prefetch():
 def pair_list(request, programme_id):
     programme = staff_programme(request, programme_id)
     status = request.GET.get("status", "")
-    pairs = (
+    pairs = work.with_last_meeting(
         Pair.objects.filter(programme=programme)
         .select_related("mentor__participant", "form", "role_model")
         .prefetch_related(_mentees_prefetch())
-        .annotate(last_meeting=Max("meetings__held_on"))
     )
     if status in Pair.Status.values:
         pairs = pairs.filter(status=status)
+    page, querystring = paginate(request, pairs)
     waiting = (
         programme.mentees.filter(status=Mentee.Status.WAITING)
         .select_related("participant")
@@ -40,7 +41,9 @@ def pair_list(request, programme_id):
         "registry/pairs/pair_list.html",
         {
             **section_context(request, programme, programme.school, "pairs"),
-            "pairs": pairs,
+            "pairs": page,
+            "page": page,
+            "querystring": querystring,
             "status": status,
             "statuses": Pair.Status.choices,
             "waiting": waiting[:30],
