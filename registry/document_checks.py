@@ -48,39 +48,47 @@ def _valid_on(field: str, today: datetime.date) -> Q:
     return Q(**{f"{field}__isnull": False, f"{field}__gte": today})
 
 
-def _consent(kind: str, given_by: str | None, ref: str) -> Exists:
+def _consent(kind: str, given_by: str | None, ref: str, school_id: int | None) -> Exists:
     consents = Consent.objects.filter(
         participant=OuterRef(ref), kind=kind, withdrawn_on__isnull=True
     )
     if given_by:
         consents = consents.filter(given_by=given_by)
+    if school_id:
+        consents = consents.filter(participant__school_id=school_id)
     return Exists(consents)
 
 
-def _valid_until(kind: str, ref: str) -> Subquery:
+def _valid_until(kind: str, ref: str, school_id: int | None) -> Subquery:
+    certificates = Certificate.objects.filter(participant=OuterRef(ref), kind=kind)
+    if school_id:
+        certificates = certificates.filter(participant__school_id=school_id)
     return Subquery(
-        Certificate.objects.filter(participant=OuterRef(ref), kind=kind)
-        .values("participant")
-        .annotate(latest=Max("valid_until"))
-        .values("latest")[:1]
+        certificates.values("participant").annotate(latest=Max("valid_until")).values("latest")[:1]
     )
 
 
-def with_document_flags(queryset: QuerySet, participant_ref: str = "pk") -> QuerySet:
+def with_document_flags(
+    queryset: QuerySet, participant_ref: str = "pk", school_id: int | None = None
+) -> QuerySet:
     """Annotates each row with what documents its participant has (a fixed number of subqueries).
 
     ``participant_ref`` is the path from the row to its participant id: "pk" for participants,
-    "participant" for mentors and mentees.
+    "participant" for mentors and mentees. With ``school_id`` (all rows of one school) the
+    subqueries read only that school's documents: PostgreSQL may hash a whole subquery, and then
+    its size is the school's, not the municipality's.
     """
     rep = Consent.GivenBy.REPRESENTATIVE
     return queryset.annotate(
-        doc_pd_any=_consent(Consent.Kind.PERSONAL_DATA, None, participant_ref),
-        doc_pd_rep=_consent(Consent.Kind.PERSONAL_DATA, rep, participant_ref),
-        doc_part_any=_consent(Consent.Kind.PARTICIPATION, None, participant_ref),
-        doc_part_rep=_consent(Consent.Kind.PARTICIPATION, rep, participant_ref),
-        doc_teacher=_consent(Consent.Kind.TEACHER_MENTORING, None, participant_ref),
-        doc_criminal_until=_valid_until(Certificate.Kind.CRIMINAL_RECORD, participant_ref),
-        doc_medical_until=_valid_until(Certificate.Kind.MEDICAL, participant_ref),
+        doc_pd_any=_consent(Consent.Kind.PERSONAL_DATA, None, participant_ref, school_id),
+        doc_pd_rep=_consent(Consent.Kind.PERSONAL_DATA, rep, participant_ref, school_id),
+        doc_part_any=_consent(Consent.Kind.PARTICIPATION, None, participant_ref, school_id),
+        doc_part_rep=_consent(Consent.Kind.PARTICIPATION, rep, participant_ref, school_id),
+        doc_teacher=_consent(Consent.Kind.TEACHER_MENTORING, None, participant_ref, school_id),
+        doc_criminal_until=_valid_until(
+            Certificate.Kind.CRIMINAL_RECORD, participant_ref, school_id
+        ),
+        doc_medical_until=_valid_until(Certificate.Kind.MEDICAL, participant_ref, school_id),
     )
 
 

@@ -17,6 +17,7 @@ def mentor_rows(school: School) -> QuerySet:
         .select_related("participant")
         .prefetch_related("competencies"),
         "participant",
+        school.pk,
     )
 
 
@@ -31,6 +32,7 @@ def mentee_rows(programme: Programme, *, sensitive: bool) -> QuerySet:
             Prefetch("categories", queryset=categories, to_attr="visible_categories")
         ),
         "participant",
+        programme.school_id,
     )
 
 
@@ -43,6 +45,7 @@ def participant_rows(school: School) -> QuerySet:
             mentee_years=Count("mentee_entries", distinct=True),
         ),
         "pk",
+        school.pk,
     )
 
 
@@ -84,10 +87,12 @@ def document_summary(programme: Programme, today: datetime.date | None = None) -
     mentees = with_document_flags(
         Mentee.objects.filter(programme=programme).exclude(status=Mentee.Status.LEFT),
         "participant",
+        programme.school_id,
     )
     mentors = with_document_flags(
         Mentor.objects.filter(school=programme.school).exclude(status=Mentor.Status.INACTIVE),
         "participant",
+        programme.school_id,
     )
     prefix = "participant__"
     minors_without = set(
