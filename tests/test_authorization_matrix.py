@@ -12,6 +12,8 @@ goes to log-in, outsiders get 404 there too). All mismatches of a URL are report
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.urls import reverse
 
 from .authz import fixtures
@@ -236,7 +238,13 @@ def _test_settings(settings, world_media):
 
 def answer_of(response):
     """The status code, or LOGIN / REDIRECT for a 302 to the log-in page / anywhere else."""
-    response.close()
+    # Closing a response sends request_finished, whose close_old_connections would close the
+    # connection that holds the module's transaction (its autocommit is off): keep it away.
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
     if response.status_code == 302:
         location = urlsplit(response["Location"]).path
         return LOGIN if location == reverse("login") else REDIRECT
