@@ -1,0 +1,130 @@
+"""Objects for every URL kwarg, shared by the URL walk and the authorization matrix."""
+
+import datetime
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+
+def url_kwarg_values(programme, municipality, mentor, mentee, curator) -> dict[str, object]:
+    """One object per URL kwarg of the project, in the first school: its id (or value) by name.
+
+    A new URL kwarg needs a value here, or the URL walk and the authorization matrix fail.
+    """
+    from registry.models import (
+        Award,
+        Case,
+        DevelopmentPlan,
+        ImportBatch,
+        Meeting,
+        MentoringForm,
+        Pair,
+        Partner,
+        TrainingSession,
+    )
+    from reports.models import MonthlyReport, NameOverride
+    from reports.orders.services import create_order
+    from surveys.models import Distribution, Invitation, Questionnaire
+    from surveys.services.distribution import end_of_day
+
+    from .registry.factories import (
+        CertificateFactory,
+        ConsentFactory,
+        InterviewFactory,
+        TrainingCourseFactory,
+    )
+
+    item = programme.roadmap_items.first()
+    item.evidence_file.save("evidence.pdf", ContentFile(b"%PDF-1.4"))
+    consent = ConsentFactory(participant=mentor.participant)
+    consent.scan.save("consent.pdf", ContentFile(b"%PDF-1.4"))
+    certificate = CertificateFactory(participant=mentor.participant)
+    certificate.scan.save("certificate.pdf", ContentFile(b"%PDF-1.4"))
+    portfolio = mentor.files.create(title="Грамота", file=ContentFile(b"%PDF-1.4", "g.pdf"))
+    course = TrainingCourseFactory(programme=programme)
+    session = TrainingSession.objects.create(
+        course=course, held_on=course.starts_on, topic="Роль наставника"
+    )
+    batch = ImportBatch.objects.create(
+        programme=programme,
+        kind=ImportBatch.Kind.MENTEES,
+        file=ContentFile(b"not a real workbook", "base.xlsx"),
+        original_name="base.xlsx",
+        uploaded_by=curator,
+    )
+    pair = Pair.objects.create(
+        programme=programme, mentor=mentor, form=MentoringForm.objects.first()
+    )
+    pair.mentees.set([mentee])
+    meeting = Meeting.objects.create(pair=pair, held_on=course.starts_on, topic="Знакомство")
+    plan = DevelopmentPlan.objects.create(pair=pair, mentee=mentee, goal="Подтянуть математику")
+    plan_item = plan.items.create(task="Решить 20 задач")
+    case = Case.objects.create(
+        programme=programme, pair=pair, title="Клуб", what_was_done="…", results="…"
+    )
+    questionnaire = Questionnaire.objects.create(
+        school=programme.school, title="Анкета", purpose="other", audience="all"
+    )
+    question = questionnaire.questions.create(text="Как дела?", kind="scale", position=1)
+    distribution = Distribution.objects.create(
+        questionnaire=questionnaire,
+        programme=programme,
+        title="Рассылка",
+        deadline=course.starts_on,
+    )
+    invitation = Invitation.objects.create(
+        distribution=distribution,
+        user=curator,
+        respondent_name="Тимофеева",
+        expires_at=end_of_day(timezone.localdate() + datetime.timedelta(days=7)),
+    )
+    today = timezone.localdate()
+    return {
+        "school_id": programme.school_id,
+        "programme_id": programme.pk,
+        "item_id": item.pk,
+        "municipality_id": municipality.pk,
+        "fmt": "pdf",
+        "period": f"{today:%Y-%m}",
+        "year": today.year,
+        "quarter": (today.month - 1) // 3 + 1,
+        "year_start": programme.year.start_date.year,
+        "participant_id": mentor.participant_id,
+        "model": "participant",  # mentoring.audit.HISTORY_MODELS
+        "object_id": mentor.participant_id,
+        "mentor_id": mentor.pk,
+        "mentee_id": mentee.pk,
+        "consent_id": consent.pk,
+        "certificate_id": certificate.pk,
+        "file_id": portfolio.pk,
+        "interview_id": InterviewFactory(mentor=mentor, programme=programme).pk,
+        "course_id": course.pk,
+        "session_id": session.pk,
+        "batch_id": batch.pk,
+        "kind": "mentees",
+        "pair_id": pair.pk,
+        "meeting_id": meeting.pk,
+        "plan_item_id": plan_item.pk,
+        "case_id": case.pk,
+        "diary": "mentor",
+        "distribution_id": distribution.pk,
+        "invitation_id": invitation.pk,
+        "token": invitation.token,
+        "questionnaire_id": questionnaire.pk,
+        "question_id": question.pk,
+        "response_id": distribution.responses.create().pk,
+        "order_id": create_order(programme, "implementation", by=curator).pk,
+        "report_id": MonthlyReport.objects.create(
+            school=programme.school, programme=programme, period=programme.year.start_date
+        ).pk,
+        "override_id": NameOverride.objects.create(
+            school=programme.school, nominative="Гусь Ольга Кирилловна", genitive="Гусь Ольги"
+        ).pk,
+        "partner_id": Partner.objects.create(school=programme.school, name="ООО «Вектор»").pk,
+        "award_id": Award.objects.create(
+            programme=programme,
+            kind=Award.Kind.BEST_MENTOR,
+            mentor=mentor,
+            awarded_on=course.starts_on,
+        ).pk,
+    }
