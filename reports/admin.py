@@ -10,11 +10,16 @@ from .models import (
 )
 
 
-class OrderEventInline(admin.TabularInline):
-    model = OrderEvent
+class WorkflowStepInline(admin.TabularInline):
+    """The history of a document's approval: read-only, nothing added or removed by hand."""
+
     extra = 0
     readonly_fields = ["action", "comment", "by", "at"]
     can_delete = False
+
+
+class OrderEventInline(WorkflowStepInline):
+    model = OrderEvent
 
 
 @admin.register(Order)
@@ -61,11 +66,8 @@ class RegulationAdmin(admin.ModelAdmin):
     raw_id_fields = ["programme", "updated_by"]
 
 
-class MonthlyReportEventInline(admin.TabularInline):
+class MonthlyReportEventInline(WorkflowStepInline):
     model = MonthlyReportEvent
-    extra = 0
-    readonly_fields = ["action", "comment", "by", "at"]
-    can_delete = False
 
 
 @admin.register(MonthlyReport)

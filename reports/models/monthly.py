@@ -7,6 +7,8 @@ from django.urls import reverse
 from mentoring.access import SchoolScopedQuerySet
 from mentoring.models import Programme, School
 
+from .events import WorkflowStep
+
 # Seed 002 §9: the municipal centre monitors the schools monthly on the 25th.
 CUTOFF_DAY = 25
 MONTHS = (
@@ -114,7 +116,7 @@ class MonthlyReport(models.Model):
         return self.status in self.EDITABLE
 
 
-class MonthlyReportEvent(models.Model):
+class MonthlyReportEvent(WorkflowStep):
     class Action(models.TextChoices):
         OPENED = "opened", "Открыт"
         REFRESHED = "refreshed", "Показатели обновлены"
@@ -127,20 +129,10 @@ class MonthlyReportEvent(models.Model):
         MonthlyReport, on_delete=models.CASCADE, related_name="events", verbose_name="отчёт"
     )
     action = models.CharField("действие", max_length=16, choices=Action.choices)
-    comment = models.TextField("комментарий", blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name="кто",
-    )
-    at = models.DateTimeField("когда", auto_now_add=True)
 
-    class Meta:
+    class Meta(WorkflowStep.Meta):
         verbose_name = "шаг ежемесячного отчёта"
         verbose_name_plural = "история ежемесячных отчётов"
-        ordering = ["at", "id"]
 
     def __str__(self):
         return f"{self.get_action_display()} — {self.report}"

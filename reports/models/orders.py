@@ -9,6 +9,8 @@ from mentoring.models import Programme, School
 from registry.models import Award, Mentor, Pair, SelectionCommission, TrainingCourse
 from stages.models import OrderKind, RoadmapItem
 
+from .events import WorkflowStep
+
 
 def order_file_upload_to(order: "Order", filename: str) -> str:
     return f"orders/{order.school_id}/{order.number_year}/{filename}"
@@ -153,7 +155,7 @@ class Order(models.Model):
         return f"Приказ от {self.order_date:%d.%m.%Y} № {self.number}"
 
 
-class OrderEvent(models.Model):
+class OrderEvent(WorkflowStep):
     """One step of an order's way: created, submitted, returned (with the comment), approved."""
 
     class Action(models.TextChoices):
@@ -167,20 +169,10 @@ class OrderEvent(models.Model):
         Order, on_delete=models.CASCADE, related_name="events", verbose_name="приказ"
     )
     action = models.CharField("действие", max_length=16, choices=Action.choices)
-    comment = models.TextField("комментарий", blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name="кто",
-    )
-    at = models.DateTimeField("когда", auto_now_add=True)
 
-    class Meta:
+    class Meta(WorkflowStep.Meta):
         verbose_name = "шаг согласования приказа"
         verbose_name_plural = "история приказов"
-        ordering = ["at", "id"]
 
     def __str__(self):
         return f"{self.get_action_display()} — {self.order}"
