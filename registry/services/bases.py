@@ -42,7 +42,9 @@ def registry_refusal(mentor: Mentor) -> str | None:
         return "уже в реестре наставников"
     if mentor.status == Mentor.Status.INACTIVE:
         return "не участвует в программе"
-    latest = mentor.interviews.order_by("-held_on", "-id").first()
+    # all() rather than a fresh ordered query, so a list that prefetched "interviews" is not
+    # asked once per mentor.
+    latest = max(mentor.interviews.all(), key=lambda i: (i.held_on, i.pk), default=None)
     if latest is None:
         return "не проходил собеседование с конкурсной комиссией"
     if latest.decision != latest.Decision.RECOMMEND:

@@ -322,5 +322,6 @@ def registry_candidates(programme: Programme):
         Mentor.objects.filter(school=programme.school_id)
         .exclude(Q(status__in=Mentor.IN_REGISTRY) | Q(status=Mentor.Status.INACTIVE))
         .select_related("participant")
+        .prefetch_related("interviews")
         .order_by("participant__last_name", "participant__first_name")
     )

@@ -298,3 +298,25 @@ def test_name_override_returns_only_to_this_site(client, programme, curator):
         client.post(reverse("reports:name_override_delete", args=[NameOverride.objects.get().pk]))
     response = client.post(url, {**data, "next": "/orders/1/"})
     assert response["Location"] == "/orders/1/"
+
+
+def test_the_registry_candidates_list_asks_for_interviews_once(
+    client, programme, curator, django_assert_max_num_queries
+):
+    for _ in range(6):
+        InterviewFactory(
+            mentor=MentorFactory(
+                participant=ParticipantFactory(school=programme.school),
+                status=Mentor.Status.INTERVIEWED,
+            ),
+            programme=programme,
+        )
+    order = services.create_order(programme, OrderKind.MENTOR_REGISTRY, by=curator)
+    client.force_login(curator)
+    url = reverse("reports:order_edit", args=[order.pk])
+    client.get(url)
+    with django_assert_max_num_queries(25) as captured:
+        page = client.get(url)
+    assert page.status_code == 200
+    interview_queries = [q for q in captured.captured_queries if "registry_interview" in q["sql"]]
+    assert len(interview_queries) <= 2
