@@ -2,13 +2,11 @@
 
 import datetime
 
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from mentoring.models import Programme
 from registry import document_checks
-from registry.models import Mentee, Mentor, RequestCategory
-from registry.selectors import request_map
+from registry.selectors import mentee_rows, mentor_rows, request_map
 
 from ..documents import Column, Document, Facts, Row, Section, Table
 
@@ -106,12 +104,7 @@ def mentor_base_document(
 ) -> Document:
     """The school's mentor base. ``sensitive`` is accepted for symmetry: it holds no such data."""
     today = today or timezone.localdate()
-    mentors = document_checks.with_document_flags(
-        Mentor.objects.filter(school_id=programme.school_id)
-        .select_related("participant")
-        .prefetch_related("competencies"),
-        "participant",
-    )
+    mentors = mentor_rows(programme.school)
     rows, in_order = [], 0
     for number, mentor in enumerate(mentors, start=1):
         person = mentor.participant
@@ -143,15 +136,7 @@ def mentee_base_document(
 ) -> Document:
     """The programme's mentee base with the request map; sensitive categories only if allowed."""
     today = today or timezone.localdate()
-    categories = RequestCategory.objects.order_by("audience", "position")
-    if not sensitive:
-        categories = categories.filter(sensitive=False)
-    mentees = document_checks.with_document_flags(
-        Mentee.objects.filter(programme=programme)
-        .select_related("participant")
-        .prefetch_related(Prefetch("categories", queryset=categories, to_attr="shown_categories")),
-        "participant",
-    )
+    mentees = mentee_rows(programme, sensitive=sensitive)
     rows, in_order = [], 0
     for number, mentee in enumerate(mentees, start=1):
         person = mentee.participant
@@ -165,7 +150,7 @@ def mentee_base_document(
                     person.get_kind_display(),
                     person.description,
                     mentee.get_status_display(),
-                    "; ".join(category.name for category in mentee.shown_categories),
+                    "; ".join(category.name for category in mentee.visible_categories),
                     mentee.request_text,
                     mentee.get_priority_display(),
                     documents,
