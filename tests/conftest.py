@@ -1,4 +1,6 @@
 import datetime
+import functools
+import json
 
 import pytest
 from django.utils import timezone
@@ -6,7 +8,31 @@ from django.utils import timezone
 from mentoring.models import AcademicYear, Role
 from stages import reference
 
+from . import clock
 from .factories import MunicipalityFactory, ProgrammeFactory, SchoolFactory, member
+
+_run_clock = None
+
+
+def pytest_configure(config):
+    global _run_clock
+    _run_clock = clock.travel(clock.run_day())
+    _run_clock.start()
+
+
+def pytest_unconfigure(config):
+    if _run_clock is not None:
+        _run_clock.stop()
+
+
+@pytest.fixture(autouse=True)
+def _pinned_clock(request):
+    marker = request.node.get_closest_marker("today")
+    if marker is None:
+        yield
+        return
+    with clock.travel(marker.args[0]):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -16,10 +42,26 @@ def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@functools.cache
+def _reference_sizes() -> dict[str, int]:
+    from registry import reference as registry_reference
+
+    forms = json.loads(registry_reference.FORMS.read_text(encoding="utf-8"))
+    return {
+        "template_items": len(reference.read("roadmap_template.json")["items"]),
+        "categories": len(json.loads(registry_reference.DATA.read_text(encoding="utf-8"))),
+        "role_models": sum(len(form["role_models"]) for form in forms),
+    }
+
+
 @pytest.fixture
 def reference_data(db):
-    """Stages and the default template; reloaded because transactional tests flush tables."""
-    reference.load()
+    """Stages and the default template. The migrations load them once; a transactional test
+    flushes every table, so they are loaded again only when they are missing."""
+    from stages.models import TemplateItem
+
+    if TemplateItem.objects.count() != _reference_sizes()["template_items"]:
+        reference.load()
 
 
 @pytest.fixture
@@ -100,8 +142,10 @@ def yesterday(today):
 @pytest.fixture
 def request_categories(db):
     from registry import reference as registry_reference
+    from registry.models import RequestCategory
 
-    registry_reference.load()
+    if RequestCategory.objects.count() != _reference_sizes()["categories"]:
+        registry_reference.load()
 
 
 @pytest.fixture
@@ -135,7 +179,8 @@ def mentee(programme, request_categories):
 def forms(reference_data):
     """The forms of mentoring and their role models, by code."""
     from registry import reference as registry_reference
-    from registry.models import MentoringForm
+    from registry.models import MentoringForm, RoleModel
 
-    registry_reference.load_forms()
+    if RoleModel.objects.count() != _reference_sizes()["role_models"]:
+        registry_reference.load_forms()
     return {form.code: form for form in MentoringForm.objects.all()}

@@ -36,6 +36,14 @@ def chromium_path() -> str:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _cookies_for_a_pinned_clock(settings):
+    """Chromium keeps the real clock while the server runs at the pinned moment (tests/clock.py):
+    cookies without an expiry date stay valid whatever the distance between the two."""
+    settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+    settings.CSRF_COOKIE_AGE = None
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

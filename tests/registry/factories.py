@@ -1,6 +1,7 @@
 import datetime
 
 import factory
+from django.utils import timezone
 
 from registry.models import (
     Certificate,
@@ -15,7 +16,21 @@ from registry.models import (
 
 from ..factories import ProgrammeFactory, SchoolFactory
 
-TODAY = datetime.date.today()
+
+def today() -> datetime.date:
+    """The pinned clock's day (tests/clock.py), read when a factory builds a row."""
+    return timezone.localdate()
+
+
+def days_ago(days: int) -> datetime.date:
+    return today() - datetime.timedelta(days=days)
+
+
+def years_ago(years: int) -> datetime.date:
+    day = today()
+    return day.replace(
+        year=day.year - years, day=28 if (day.month, day.day) == (2, 29) else day.day
+    )
 
 
 class ParticipantFactory(factory.django.DjangoModelFactory):
@@ -34,9 +49,7 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
 
 class StudentFactory(ParticipantFactory):
     kind = Participant.Kind.STUDENT
-    birth_date = factory.LazyFunction(
-        lambda: TODAY.replace(year=TODAY.year - 13) - datetime.timedelta(days=40)
-    )
+    birth_date = factory.LazyFunction(lambda: years_ago(13) - datetime.timedelta(days=40))
     class_name = "7Б"
     position = ""
     subject = ""
@@ -49,7 +62,7 @@ class ConsentFactory(factory.django.DjangoModelFactory):
     participant = factory.SubFactory(ParticipantFactory)
     kind = Consent.Kind.PERSONAL_DATA
     given_by = Consent.GivenBy.SELF
-    signed_on = factory.LazyFunction(lambda: TODAY - datetime.timedelta(days=10))
+    signed_on = factory.LazyFunction(lambda: days_ago(10))
 
 
 class CertificateFactory(factory.django.DjangoModelFactory):
@@ -59,7 +72,7 @@ class CertificateFactory(factory.django.DjangoModelFactory):
     participant = factory.SubFactory(ParticipantFactory)
     kind = Certificate.Kind.CRIMINAL_RECORD
     number = factory.Sequence(lambda n: f"77/{n:05d}")
-    issued_on = factory.LazyFunction(lambda: TODAY - datetime.timedelta(days=30))
+    issued_on = factory.LazyFunction(lambda: days_ago(30))
 
 
 class MentorFactory(factory.django.DjangoModelFactory):
@@ -98,7 +111,7 @@ class InterviewFactory(factory.django.DjangoModelFactory):
     programme = factory.SubFactory(
         ProgrammeFactory, school=factory.SelfAttribute("..mentor.school")
     )
-    held_on = factory.LazyFunction(lambda: TODAY - datetime.timedelta(days=3))
+    held_on = factory.LazyFunction(lambda: days_ago(3))
     readiness = Interview.Readiness.HIGH
     decision = Interview.Decision.RECOMMEND
 
@@ -110,8 +123,8 @@ class TrainingCourseFactory(factory.django.DjangoModelFactory):
     programme = factory.SubFactory(ProgrammeFactory)
     title = "Школа наставников"
     hours = 16
-    starts_on = factory.LazyFunction(lambda: TODAY - datetime.timedelta(days=20))
-    ends_on = factory.LazyFunction(lambda: TODAY - datetime.timedelta(days=5))
+    starts_on = factory.LazyFunction(lambda: days_ago(20))
+    ends_on = factory.LazyFunction(lambda: days_ago(5))
 
 
 def consents_for(participant: Participant, *, representative: bool | None = None) -> None:

@@ -14,6 +14,7 @@ from .factories import (
     ParticipantFactory,
     StudentFactory,
     consents_for,
+    years_ago,
 )
 
 
@@ -249,7 +250,7 @@ def test_dashboard_warns_about_missing_parental_consent(
 
 def test_student_born_today_18_years_ago_is_adult(db):
     today = datetime.date.today()
-    person = Participant(kind="student", birth_date=today.replace(year=today.year - 18))
+    person = Participant(kind="student", birth_date=years_ago(18))
     assert not person.is_minor(today)
     assert StudentFactory.build().is_minor()
 

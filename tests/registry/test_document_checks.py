@@ -15,6 +15,7 @@ from .factories import (
     ParticipantFactory,
     StudentFactory,
     consents_for,
+    years_ago,
 )
 
 TODAY = datetime.date(2026, 11, 23)
@@ -106,7 +107,7 @@ def test_sql_filter_agrees_with_the_python_rules(school):
         StudentFactory(school=school),
         ParticipantFactory(school=school),
         ParticipantFactory(school=school, kind=Participant.Kind.GRADUATE),
-        StudentFactory(school=school, birth_date=today.replace(year=today.year - 19)),
+        StudentFactory(school=school, birth_date=years_ago(19)),
         ParticipantFactory(school=school, birth_date=None),
     ]
     consents_for(people[1])

@@ -93,3 +93,33 @@ def test_dashboard_lists_pairs_without_meetings_for_30_days(client, programme, c
     section = page[page.index('id="stale-pairs"') :]
     assert stale_mentor.participant.full_name in section
     assert fresh_mentor.participant.full_name not in section.split("</ul>")[0]
+
+
+def test_officer_reads_stale_pairs_without_names(client, programme, officer, curator, today):
+    """Student mentors are children: the centre gets the count and the form, not the name."""
+    from registry import reference
+    from registry.models import Meeting, MentoringForm, Pair
+
+    from ..registry.factories import ready_student_mentor
+
+    reference.load_forms()
+    form = MentoringForm.objects.get(code="student_student")
+    mentor = ready_student_mentor(programme.school)
+    # A surname that no staff name or patronymic on the page contains.
+    mentor.participant.last_name = "Шереметьева"
+    mentor.participant.save()
+    stale = Pair.objects.create(
+        programme=programme,
+        mentor=mentor,
+        form=form,
+        status="active",
+        starts_on=today - datetime.timedelta(days=90),
+    )
+    Meeting.objects.create(pair=stale, held_on=today - datetime.timedelta(days=40), topic="Т")
+    client.force_login(officer)
+    page = client.get(programme.school.get_absolute_url()).content.decode()
+    section = page[page.index("Пары без встреч 30 дней") :].split("</ul>")[0]
+    assert 'id="stale-count">1<' in section and form.name in section
+    assert (today - datetime.timedelta(days=40)).strftime("%d.%m.%Y") in section
+    assert mentor.participant.last_name not in page
+    assert stale.get_absolute_url() not in page

@@ -15,7 +15,7 @@ from tests.registry.factories import (
     StudentFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.today("2026-11-26")]
 
 DAY = datetime.date(2026, 11, 26)
 
