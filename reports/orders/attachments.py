@@ -1,9 +1,14 @@
 """The tables attached to each kind of order (приложения), built from the order's subjects."""
 
+import datetime
+
+from django.db.models import Prefetch
+
 from stages.models import OrderKind, RoadmapItem
 
 from ..documents import Column, Table
 from ..documents.official import Attachment
+from ..models import Order
 
 
 def _competencies(mentor) -> str:
@@ -120,8 +125,28 @@ def _mentor_school(order) -> list[Attachment]:
     ]
 
 
+def _roadmap_term(item: RoadmapItem) -> datetime.date | str:
+    """The item's deadline; an item an approved order has already done says so instead of
+    being given its deadline again."""
+    if item.status == RoadmapItem.Status.DONE and item.approved_orders:
+        done = item.approved_orders[0]
+        return f"выполнено: приказ от {done.order_date:%d.%m.%Y} № {done.number}"
+    return item.deadline or item.period
+
+
 def _regulations_roadmap(order) -> list[Attachment]:
-    items = RoadmapItem.objects.filter(programme=order.programme).select_related("stage")
+    approved = Order.objects.filter(status=Order.Status.APPROVED).exclude(pk=order.pk)
+    items = (
+        RoadmapItem.objects.filter(programme=order.programme)
+        .select_related("stage")
+        .prefetch_related(
+            Prefetch(
+                "orders",
+                queryset=approved.order_by("order_date", "number"),
+                to_attr="approved_orders",
+            )
+        )
+    )
     table = Table(
         columns=[
             Column("№", 7),
@@ -134,7 +159,7 @@ def _regulations_roadmap(order) -> list[Attachment]:
             [
                 item.number,
                 item.activity,
-                item.deadline or item.period,
+                _roadmap_term(item),
                 item.responsible_display,
                 item.output_document,
             ]

@@ -10,7 +10,6 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Q
-from django.utils import timezone
 
 from mentoring.models import Programme, Role, User
 from registry.models import Award, Mentor, Pair
@@ -18,6 +17,16 @@ from registry.services.bases import registry_refusal
 from stages.models import OrderKind
 
 from ..declension import ACCUSATIVE, DATIVE, Decliner, PersonName
+from ..models import decliner_for
+from .deadlines import (
+    TASKS,
+    Standing,
+    cited,
+    recount,
+    sets_relative_deadline,
+    standing,
+    within,
+)
 
 BASIS = (
     "В соответствии с распоряжением Министерства просвещения Российской Федерации "
@@ -29,6 +38,13 @@ BASIS = (
 )
 CONTROL = "Контроль за исполнением настоящего приказа оставляю за собой."
 DEFAULT_FORMS = "«Ученик – ученик», «Учитель – учитель»"
+DOCUMENTS_TO_DEVELOP = (
+    "Положение о наставничестве, дорожную карту внедрения целевой модели наставничества и "
+    "программу наставничества"
+)
+REGULATIONS_APPROVED = (
+    "Положение о наставничестве и дорожная карта внедрения целевой модели наставничества утверждены"
+)
 
 TITLES = {
     OrderKind.IMPLEMENTATION: "О внедрении целевой модели наставничества",
@@ -79,15 +95,15 @@ def signer_name(full_name: str) -> str:
     return f"{name.initials} {name.last}".strip()
 
 
-def _deadline(days: int) -> str:
-    return (timezone.localdate() + datetime.timedelta(days=days)).strftime("%d.%m.%Y")
-
-
 class Drafter:
-    """Drafts one order: its text from the data, in the cases the sentences need."""
+    """Drafts one order: its text from the data, in the cases the sentences need.
 
-    def __init__(self, order, decliner: Decliner):
+    ``on`` is the order's date, or the day the draft is made: deadlines are counted from it.
+    """
+
+    def __init__(self, order, decliner: Decliner, on: datetime.date):
         self.order = order
+        self.on = on
         self.programme = order.programme
         self.school = order.programme.school
         self.decline = decliner
@@ -130,9 +146,7 @@ class Drafter:
                 f"Внедрить целевую модель наставничества в {self.school.full_name} "
                 f"в {self.year} учебном году.",
                 f"Определить формы наставничества: {forms}.",
-                f"{self.curator_subject()} в срок до {_deadline(30)} разработать "
-                "Положение о наставничестве, дорожную карту внедрения целевой модели "
-                "наставничества и программу наставничества.",
+                self._development_point(),
                 "Разместить информацию о внедрении целевой модели наставничества на "
                 "официальном сайте образовательной организации.",
                 CONTROL,
@@ -188,8 +202,7 @@ class Drafter:
             preamble=self.preamble("в целях отбора наставников"),
             points=[
                 "Создать конкурсную комиссию по отбору наставников в составе согласно приложению.",
-                "Конкурсной комиссии провести отбор наставников на основе заявлений и "
-                f"собеседований в срок до {_deadline(45)}.",
+                self._selection_point(),
                 "Решения конкурсной комиссии оформлять протоколом.",
                 CONTROL,
             ],
@@ -223,8 +236,7 @@ class Drafter:
             preamble=self.preamble("по итогам формирования наставнических пар (групп)"),
             points=[
                 f"Утвердить наставнические пары (группы) на {self.year} учебный год (приложение).",
-                "Наставникам совместно с наставляемыми разработать индивидуальные планы "
-                f"развития в срок до {_deadline(14)}.",
+                self._plans_point(),
                 f"{self.curator_subject()} обеспечить "
                 "сопровождение наставнических пар (групп) и мониторинг их работы.",
                 CONTROL,
@@ -275,6 +287,55 @@ class Drafter:
             acquainted=self.curator_acquainted(),
         )
 
+    # Points with a deadline ----------------------------------------------------------------
+
+    def task_point(self) -> str:
+        """The point of the order's kind that gives its task a deadline."""
+        points = {
+            OrderKind.IMPLEMENTATION: self._development_point,
+            OrderKind.COMMISSION: self._selection_point,
+            OrderKind.PAIRS: self._plans_point,
+        }
+        return points[self.order.kind]()
+
+    def _deadline(self, kind: str) -> tuple[str, Standing]:
+        """The deadline of the kind's task and where the task stands on the order's date:
+        an earlier approved order's deadline is referred to, not set again."""
+        task = TASKS[kind]
+        stands = standing(self.order, task, self.on)
+        if stands.set_by:
+            return f"в срок, установленный {cited(stands.set_by)}", stands
+        return within(task.days, self.on), stands
+
+    def _development_point(self) -> str:
+        deadline, stands = self._deadline(OrderKind.IMPLEMENTATION)
+        if stands.done_by:
+            documents = "программу наставничества"
+            done = f" ({REGULATIONS_APPROVED} {cited(stands.done_by)})"
+        else:
+            documents, done = DOCUMENTS_TO_DEVELOP, ""
+        if stands.set_by:
+            return f"{self.curator_subject()} разработать {documents} {deadline}{done}."
+        return f"{self.curator_subject()} {deadline} разработать {documents}{done}."
+
+    def _selection_point(self) -> str:
+        deadline, stands = self._deadline(OrderKind.COMMISSION)
+        if stands.done_by:
+            return (
+                f"Отбор наставников завершён: реестр наставников утверждён {cited(stands.done_by)}."
+            )
+        return (
+            "Конкурсной комиссии провести отбор наставников на основе заявлений и "
+            f"собеседований {deadline}."
+        )
+
+    def _plans_point(self) -> str:
+        deadline, _ = self._deadline(OrderKind.PAIRS)
+        return (
+            "Наставникам совместно с наставляемыми разработать индивидуальные планы развития "
+            f"{deadline}."
+        )
+
     def award_point(self, award: Award) -> str:
         mentor = award.mentor or (award.pair.mentor if award.pair else None)
         name = mentor.participant.full_name if mentor else award.recipient_name
@@ -290,6 +351,23 @@ class Drafter:
         if award.note:
             text += f" {award.note.strip()}"
         return text.rstrip(".") + "."
+
+
+def settle_points(order, points: list[str], on: datetime.date) -> list[str]:
+    """The points as they stand on the order's date ``on``.
+
+    Relative deadlines are counted from ``on``. The point of the kind's task that still sets
+    a new deadline is drafted again when, by ``on``, an approved order has done the work or
+    an earlier one has already set that deadline; other points keep the curator's words.
+    """
+    task = TASKS.get(order.kind)
+    settled = []
+    for point in points:
+        stale = task and task.marker in point and sets_relative_deadline(point)
+        if stale and standing(order, task, on).settled:
+            point = Drafter(order, decliner_for(order.school), on).task_point()
+        settled.append(recount(point, on))
+    return settled
 
 
 def default_subjects(order) -> None:

@@ -8,7 +8,8 @@ from stages.models import OrderKind
 
 from ..declension import PersonName
 from ..models import NameOverride, Order
-from .drafting import registry_candidates
+from .deadlines import RULE_HELP
+from .drafting import registry_candidates, settle_points
 
 LINES_HELP = "Каждый пункт — с новой строки."
 
@@ -47,7 +48,7 @@ class OrderForm(VersionedFormMixin, forms.ModelForm):
     points_text = forms.CharField(
         label="Пункты приказа (ПРИКАЗЫВАЮ:)",
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=LINES_HELP,
+        help_text=f"{LINES_HELP} {RULE_HELP}",
     )
     acquainted_text = forms.CharField(
         label="С приказом ознакомлены",
@@ -82,7 +83,8 @@ class OrderForm(VersionedFormMixin, forms.ModelForm):
     }
     ALL_SUBJECTS = ("curator", "curator_position", "mentors", "pairs", "awards", "course")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, on=None, **kwargs):
+        """``on``: the day the draft is edited; its deadlines are shown as they stand that day."""
         super().__init__(*args, **kwargs)
         order = self.instance
         programme = order.programme
@@ -126,7 +128,8 @@ class OrderForm(VersionedFormMixin, forms.ModelForm):
         if "course" in self.fields:
             self.fields["course"].queryset = TrainingCourse.objects.filter(programme=programme)
             self.fields["course"].required = True
-        self.fields["points_text"].initial = "\n".join(order.points)
+        points = settle_points(order, order.points, on) if on else order.points
+        self.fields["points_text"].initial = "\n".join(points)
         self.fields["acquainted_text"].initial = "\n".join(order.acquainted)
 
     def clean_points_text(self):

@@ -1,7 +1,10 @@
 """An order as an official paper: frozen text once approved, live draft before."""
 
+import datetime
+
 from ..documents.official import OfficialDocument, Signature
 from .attachments import order_attachments
+from .drafting import settle_points
 
 
 def school_details(school) -> str:
@@ -12,8 +15,14 @@ def paragraphs(text: str) -> list[str]:
     return [" ".join(chunk.split()) for chunk in text.split("\n\n") if chunk.strip()]
 
 
-def live_document(order) -> OfficialDocument:
+def live_document(order, on: datetime.date | None = None) -> OfficialDocument:
+    """The paper from the order's current text and data. With ``on`` (the order's date, or
+    the day a draft is looked at) its deadlines are as they stand on that day; without it the
+    text is shown as written."""
     school = order.school
+    points = [point for point in order.points if point.strip()]
+    if on is not None:
+        points = settle_points(order, points, on)
     approved = order.number is not None
     if approved:
         filename = f"Приказ от {order.order_date:%d.%m.%Y} № {order.number}"
@@ -28,7 +37,7 @@ def live_document(order) -> OfficialDocument:
         title=order.title,
         preamble=paragraphs(order.preamble),
         decree="ПРИКАЗЫВАЮ:",
-        points=[point for point in order.points if point.strip()],
+        points=points,
         signatures=[Signature(order.signer_position, order.signer_name)],
         acquainted=list(order.acquainted),
         attachments=order_attachments(order),
@@ -37,8 +46,9 @@ def live_document(order) -> OfficialDocument:
     )
 
 
-def order_document(order) -> OfficialDocument:
-    """What the order says: the frozen text of an approved order never changes with the data."""
+def order_document(order, on: datetime.date | None = None) -> OfficialDocument:
+    """What the order says: the frozen text of an approved order never changes with the data;
+    a draft's deadlines are counted from ``on``, the day it would be signed."""
     if order.frozen_content:
         return OfficialDocument.from_data(order.frozen_content)
-    return live_document(order)
+    return live_document(order, on)

@@ -46,9 +46,10 @@ def _event(order: Order, action: str, by: User | None, comment: str = "") -> Non
     OrderEvent.objects.create(order=order, action=action, by=by, comment=comment)
 
 
-def apply_draft(order: Order) -> None:
-    """Rewrites the order's text from the current data (names declined, lists refreshed)."""
-    draft = Drafter(order, decliner_for(order.school)).draft()
+def apply_draft(order: Order, on: datetime.date) -> None:
+    """Rewrites the order's text from the current data (names declined, lists refreshed);
+    deadlines are counted from ``on``, the day the order is expected to be signed."""
+    draft = Drafter(order, decliner_for(order.school), on).draft()
     order.title = draft.title
     order.preamble = draft.preamble
     order.points = draft.points
@@ -56,7 +57,9 @@ def apply_draft(order: Order) -> None:
 
 
 @transaction.atomic
-def create_order(programme: Programme, kind: str, *, by: User | None) -> Order:
+def create_order(
+    programme: Programme, kind: str, *, by: User | None, today: datetime.date | None = None
+) -> Order:
     if kind not in OrderKind.values:
         raise OrderError("Неизвестный вид приказа.")
     school = programme.school
@@ -72,7 +75,7 @@ def create_order(programme: Programme, kind: str, *, by: User | None) -> Order:
     default_subjects(order)
     order.save()
     default_many(order)
-    apply_draft(order)
+    apply_draft(order, today or timezone.localdate())
     order.save()
     _event(order, OrderEvent.Action.CREATED, by)
     return order
@@ -84,9 +87,9 @@ def _require_editable(order: Order) -> None:
 
 
 @transaction.atomic
-def regenerate(order: Order, *, by: User | None) -> Order:
+def regenerate(order: Order, *, by: User | None, today: datetime.date | None = None) -> Order:
     _require_editable(order)
-    apply_draft(order)
+    apply_draft(order, today or timezone.localdate())
     order.save()
     _event(order, OrderEvent.Action.EDITED, by, "Текст пересобран из данных")
     return order
@@ -196,7 +199,8 @@ def approve(order: Order, *, by: User | None, today: datetime.date | None = None
         order.status = Order.Status.APPROVED
         order.approved_by = by
         order.approved_at = timezone.now()
-        document = live_document(order)
+        document = live_document(order, on=day)
+        order.points = document.points
         order.frozen_content = document.to_data()
         order.save()
         _carry_out(order, by)

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Case, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from mentoring import access
 from mentoring.files import attachment
@@ -108,7 +109,7 @@ def _names_in(order: Order) -> list[dict]:
 @login_required
 def order_detail(request, order_id):
     order = _order(request, order_id)
-    document = order_document(order)
+    document = order_document(order, on=timezone.localdate())
     can_draft = services.can_draft(request.user, order.school_id)
     can_approve = services.can_approve(request.user, order.school_id)
     context = {
@@ -136,7 +137,7 @@ def order_edit(request, order_id):
     if not order.is_editable:
         messages.error(request, f"Приказ в статусе «{order.get_status_display()}» не изменяется.")
         return redirect(order)
-    form = OrderForm(request.POST or None, instance=order)
+    form = OrderForm(request.POST or None, instance=order, on=timezone.localdate())
     if request.method == "POST" and form.is_valid():
         form.save()
         services.record_edit(order, by=request.user)
@@ -249,7 +250,7 @@ def order_file(request, order_id, fmt):
         raise Http404("Неизвестный формат документа")
     if order.is_approved and fmt in ("pdf", "docx"):
         return attachment(order.pdf_file if fmt == "pdf" else order.docx_file)
-    return official_response(order_document(order), fmt)
+    return official_response(order_document(order, on=timezone.localdate()), fmt)
 
 
 @login_required
