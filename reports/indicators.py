@@ -14,6 +14,16 @@ Definitions:
 - the survey response rate is over every invitation of the programme sent up to the day;
 - satisfaction is the mean satisfaction index of the programme's satisfaction surveys;
 - growth counts the characteristics of monitoring stage 2 that improved in the school as a whole.
+
+One figure everywhere (the overview, the school pages, the monthly report, the downloads):
+- the period is a reporting month; its figures are taken as of its last day, or as of today
+  while it runs (``monthly.services.snapshot_day``); the figures of a day belong to its month;
+- a count of the period names its month: ``Indicator.label_for(day)`` → «Встреч за ноябрь
+  2026», so the live figures of this month and a report's figures of the last one never share
+  a label;
+- a share is stored as a fraction (``ratio``: 4 decimals) and shown by ``format_figure`` in
+  whole percents, a half rounded up (``mentoring.percent.whole_percent``: 21 of 40 → «53 %»);
+  XLSX keeps the fraction with the whole-percent format «0%»; a missing value reads «—».
 """
 
 from __future__ import annotations
@@ -31,6 +41,9 @@ from surveys.analytics.growth import growth_report
 from surveys.analytics.satisfaction import satisfaction_distributions
 from surveys.models import Invitation
 
+from .documents.content import format_number, format_percent
+from .models.monthly import month_name
+
 COUNTED_PAIRS = (Pair.Status.APPROVED, Pair.Status.ACTIVE, Pair.Status.COMPLETED)
 MIN_STUDENT_AGE = 10
 
@@ -38,10 +51,15 @@ MIN_STUDENT_AGE = 10
 @dataclass(frozen=True)
 class Indicator:
     key: str
-    label: str
+    label: str  # of a count of the month: the words before the month, «Встреч за»
     kind: str = "number"  # number | percent (a fraction 0..1) | index (0..100)
     group: str = ""
     summable: bool = True
+    of_month: bool = False
+
+    def label_for(self, day: datetime.date) -> str:
+        """The label as shown for the figures of ``day``'s month: «Встреч за ноябрь 2026»."""
+        return f"{self.label} {month_name(day)}" if self.of_month else self.label
 
 
 INDICATORS = [
@@ -58,7 +76,7 @@ INDICATORS = [
     Indicator("pairs_active", "Пар и групп: работают", group="Пары и группы"),
     Indicator("pairs_completed", "Пар и групп: завершили работу", group="Пары и группы"),
     Indicator("pairs_terminated", "Пар и групп: прекращены досрочно", group="Пары и группы"),
-    Indicator("meetings_period", "Встреч за месяц", group="Встречи"),
+    Indicator("meetings_period", "Встреч за", group="Встречи", of_month=True),
     Indicator("meetings_total", "Встреч с начала года", group="Встречи"),
     Indicator("roadmap_done", "Мероприятий дорожной карты выполнено", group="Дорожная карта"),
     Indicator("roadmap_total", "Мероприятий дорожной карты всего", group="Дорожная карта"),
@@ -78,6 +96,15 @@ INDICATORS = [
     Indicator("growth_improved", "Из них улучшились", group="Мониторинг"),
 ]
 BY_KEY = {indicator.key: indicator for indicator in INDICATORS}
+
+
+def format_figure(value, kind: str = "number") -> str:
+    """An indicator's value as every page shows it: «53 %», «77,8», «12», «—» when unknown."""
+    if value is None or value == "":
+        return "—"
+    if kind == "percent":
+        return format_percent(value)
+    return format_number(value)
 
 
 def ratio(part: int | None, whole: int | None) -> float | None:

@@ -1,8 +1,9 @@
 """The municipal centre's overview: every school's figures in a constant number of queries.
 
 ``overview_rows`` computes for all the schools of a municipality at once what
-``indicators.school_indicators`` computes for one school (coverage by the same definitions), plus
-stage progress, working pairs, meetings of the period and the status of the monthly report.
+``indicators.school_indicators`` computes for one school (the same definitions, as of the same day
+of the period: ``monthly.snapshot_day``), plus the current stage and the status of the monthly
+report. Column labels are the indicators' own (``Indicator.label_for``).
 ``monthly_reminders`` tells a school's curator and director what the centre waits for.
 """
 
@@ -22,7 +23,14 @@ from stages import selectors as stage_selectors
 from stages.models import Stage
 from stages.selectors import Progress
 
-from .indicators import COUNTED_PAIRS, _is_counted_student, month_bounds, ratio
+from .indicators import (
+    BY_KEY,
+    COUNTED_PAIRS,
+    Indicator,
+    _is_counted_student,
+    month_bounds,
+    ratio,
+)
 from .models import MonthlyReport, MonthlyReportEvent
 from .models.monthly import cutoff_of, month_name
 from .monthly import services as monthly
@@ -46,11 +54,6 @@ class Coverage:
     @property
     def share(self) -> float | None:
         return ratio(self.involved, self.total)
-
-    @property
-    def percent(self) -> float | None:
-        share = self.share
-        return None if share is None else round(100 * share, 1)
 
 
 @dataclass
@@ -215,7 +218,7 @@ def overview_rows(
     )
     by_school = {p.school_id: p for p in programmes}
     ids = [p.pk for p in programmes]
-    progress = stage_selectors.progress_by_programme(ids, today)
+    progress = stage_selectors.progress_by_programme(ids, day)
     current = stage_selectors.current_stage_by_programme(ids)
     coverage = _coverage(ids, day) if ids else {}
 
@@ -271,20 +274,31 @@ def overview_totals(rows: list[OverviewRow]) -> OverviewTotals:
 @dataclass(frozen=True)
 class SortColumn:
     key: str
-    label: str
+    label: str | Indicator  # an indicator's column reads the indicator's label
     value: object  # OverviewRow -> comparable or None
     numeric: bool = True
+
+    def label_for(self, period: datetime.date) -> str:
+        if isinstance(self.label, Indicator):
+            return self.label.label_for(period)
+        return self.label
 
 
 COLUMNS = [
     SortColumn("name", "Образовательная организация", lambda r: r.school.short_name.lower(), False),
     SortColumn("stage", "Текущий этап", lambda r: r.stage_number, False),
-    SortColumn("progress", "Дорожная карта", lambda r: r.progress.percent if r.programme else None),
+    SortColumn(
+        "progress",
+        BY_KEY["roadmap_progress"],
+        lambda r: r.progress.percent if r.programme else None,
+    ),
     SortColumn("overdue", "Просрочено", lambda r: r.progress.overdue if r.programme else None),
-    SortColumn("students", "Охват обучающихся", lambda r: r.students.share),
-    SortColumn("teachers", "Охват педагогов", lambda r: r.teachers.share),
-    SortColumn("pairs", "Пар работает", lambda r: r.pairs_working if r.programme else None),
-    SortColumn("meetings", "Встреч за месяц", lambda r: r.meetings_period if r.programme else None),
+    SortColumn("students", BY_KEY["students_coverage"], lambda r: r.students.share),
+    SortColumn("teachers", BY_KEY["teachers_coverage"], lambda r: r.teachers.share),
+    SortColumn("pairs", BY_KEY["pairs_active"], lambda r: r.pairs_working if r.programme else None),
+    SortColumn(
+        "meetings", BY_KEY["meetings_period"], lambda r: r.meetings_period if r.programme else None
+    ),
     SortColumn("report", "Отчёт за месяц", lambda r: REPORT_RANK[r.report_status], False),
 ]
 SORT_COLUMNS = {column.key: column for column in COLUMNS}
@@ -310,7 +324,7 @@ def sort_rows(rows: list[OverviewRow], key: str, descending: bool) -> list[Overv
     return sorted(known, key=column.value, reverse=descending) + unknown
 
 
-def sort_headers(key: str, descending: bool) -> list[dict]:
+def sort_headers(key: str, descending: bool, period: datetime.date) -> list[dict]:
     """Each column with the link that sorts by it and the current direction, if any."""
     headers = []
     for column in COLUMNS:
@@ -318,7 +332,7 @@ def sort_headers(key: str, descending: bool) -> list[dict]:
         headers.append(
             {
                 "key": column.key,
-                "label": column.label,
+                "label": column.label_for(period),
                 "numeric": column.numeric,
                 "active": active,
                 "descending": active and descending,

@@ -15,7 +15,7 @@ from mentoring.models import AcademicYear, Programme, School
 from registry import selectors as registry_selectors
 from registry.models import Award, Pair, Participant
 
-from .indicators import COUNTED_PAIRS, INDICATORS, school_indicators
+from .indicators import COUNTED_PAIRS, INDICATORS, format_figure, school_indicators
 from .models import MonthlyReport
 
 SETTINGS_EDITORS = frozenset({access.CURATOR, access.DIRECTOR})
@@ -23,23 +23,13 @@ SETTINGS_DENIED = "Настройки программы изменяют кур
 SENSITIVE_LINE = "Конфиденциальные категории (ОВЗ, трудная жизненная ситуация, поведение)"
 
 
-def format_indicator(value, kind: str) -> str:
-    """Percent kinds as «12,5 %», a missing value as «—»."""
-    if value is None:
-        return "—"
-    if kind == "percent":
-        return f"{value * 100:.1f}".replace(".", ",") + " %"
-    if isinstance(value, float):
-        return f"{value:.1f}".replace(".", ",")
-    return str(value)
-
-
-def indicator_groups(figures: dict) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(group, [(label, formatted value)]) in the order of ``INDICATORS``."""
+def indicator_groups(figures: dict, day) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(group, [(label, formatted value)]) in the order of ``INDICATORS``; ``day`` names the
+    month of the counts of the period."""
     groups: dict[str, list[tuple[str, str]]] = {}
     for indicator in INDICATORS:
         groups.setdefault(indicator.group, []).append(
-            (indicator.label, format_indicator(figures.get(indicator.key), indicator.kind))
+            (indicator.label_for(day), format_figure(figures.get(indicator.key), indicator.kind))
         )
     return list(groups.items())
 
@@ -71,7 +61,7 @@ def school_overview(request, municipality_id, school_id):
         sensitive = access.can_see_sensitive(request.user, school.pk)
         rows, hidden = registry_selectors.request_map(programme, sensitive=sensitive)
         context.update(
-            groups=indicator_groups(figures),
+            groups=indicator_groups(figures, today),
             by_form=figures["by_form"],
             request_rows=rows,
             sensitive_hidden=None if sensitive else hidden,

@@ -5,6 +5,7 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 from mentoring.models import Programme
+from mentoring.percent import whole_percent
 
 from .models import RoadmapItem, Stage
 
@@ -23,7 +24,7 @@ class Progress:
 
     @property
     def percent(self) -> int:
-        return round(100 * self.done / self.total) if self.total else 0
+        return whole_percent(self.done / self.total) if self.total else 0
 
     @property
     def label(self) -> str:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime
 import math
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Literal
 
 from django.utils import timezone
+
+from mentoring.percent import whole_percent
 
 COLUMN_KINDS = frozenset({"text", "number", "date", "percent"})
 ROW_TONES = frozenset({"", "muted", "warning", "danger", "success"})
@@ -29,6 +31,7 @@ class Column:
     title: str
     width: int = 15
     kind: str = "text"
+    choices: tuple[str, ...] = ()  # a fixed list of values: a drop-down list in XLSX
 
     def __post_init__(self) -> None:
         _check_choice("kind", self.kind, COLUMN_KINDS)
@@ -167,10 +170,10 @@ def format_number(value: int | float | Decimal) -> str:
 
 
 def format_percent(fraction: int | float | Decimal) -> str:
+    """A share (0..1) as «53 %»: whole percents, a half rounded up (``whole_percent``)."""
     if not Decimal(str(fraction)).is_finite():
         return ""
-    percent = (Decimal(str(fraction)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return f"{format_number(int(percent))} %"
+    return f"{format_number(whole_percent(fraction))} %"
 
 
 def format_cell(value: object, kind: str = "text") -> str:

@@ -32,8 +32,11 @@ def indicator_groups() -> list[tuple[str, list[Indicator]]]:
     return list(groups.items())
 
 
-def indicator_table(figures: dict, *, caption: str = "", indicators=None) -> Table:
-    """Indicator by indicator: counts and the index in «Значение», shares in «Доля»."""
+def indicator_table(
+    figures: dict, day: datetime.date, *, caption: str = "", indicators=None
+) -> Table:
+    """Indicator by indicator: counts and the index in «Значение», shares in «Доля»; ``day``
+    names the month of the counts of the period."""
     rows = []
     for indicator in INDICATORS if indicators is None else indicators:
         value = figures.get(indicator.key)
@@ -42,7 +45,7 @@ def indicator_table(figures: dict, *, caption: str = "", indicators=None) -> Tab
             Row(
                 [
                     indicator.group,
-                    indicator.label,
+                    indicator.label_for(day),
                     None if percent else value,
                     value if percent else None,
                 ]
@@ -66,10 +69,6 @@ def by_form_table(items: list[dict], *, caption: str = "Участники по 
     ]
     rows = [Row([item["form"], item["pairs"], item["mentors"], item["mentees"]]) for item in items]
     return Table(columns, rows, caption=caption, empty_text="Нет пар и групп")
-
-
-def month_of(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
 
 
 def programmes_on(municipality: Municipality, day: datetime.date):

@@ -1,5 +1,5 @@
-"""The municipal centre's consolidated monthly report across its schools (seed 002 §9: monthly,
-on the 25th).
+"""The municipal centre's consolidated monthly report across its schools (сид 002, раздел 9,
+item 4.2: monthly, on the 25th).
 
 A school's figures are those of its monthly report whatever its status (the stored snapshot), or,
 when the school has not opened its report, the live indicators as of the download day (the last
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from mentoring.models import Municipality, Programme, School
+from mentoring.percent import whole_percent
 from surveys.analytics.charts import bar_chart
 
 from ..documents import Chart, Column, Document, Facts, Paragraph, Row, Section, Table
@@ -92,9 +93,11 @@ def _tone(row: SchoolPeriodRow) -> str:
     return STATUS_TONES.get(row.report.status if row.report else None, "")
 
 
-def _summary_table(rows: list[SchoolPeriodRow], total: dict, indicators, caption="") -> Table:
+def _summary_table(
+    rows: list[SchoolPeriodRow], total: dict, period: datetime.date, indicators, caption=""
+) -> Table:
     columns = [Column("Школа", width=26), Column("Статус отчёта", width=16)]
-    columns += [Column(i.label, width=12, kind=indicator_kind(i)) for i in indicators]
+    columns += [Column(i.label_for(period), width=12, kind=indicator_kind(i)) for i in indicators]
     body = [
         Row(
             [row.school.short_name, row.status] + [row.figures.get(i.key) for i in indicators],
@@ -116,21 +119,22 @@ def _submitted_text(rows: list[SchoolPeriodRow]) -> str:
     return f"сдано {done} из {len(rows)}"
 
 
-def _charts(rows: list[SchoolPeriodRow]) -> list[Chart]:
+def _charts(rows: list[SchoolPeriodRow], period: datetime.date) -> list[Chart]:
     def percent(value) -> int:
-        return round((value or 0) * 100)
+        return whole_percent(value or 0)
 
     coverage = [(r.school.short_name, percent(r.figures.get("students_coverage"))) for r in rows]
     meetings = [(r.school.short_name, r.figures.get("meetings_period") or 0) for r in rows]
     pairs = [(r.school.short_name, r.figures.get("pairs_active") or 0) for r in rows]
+    name = month_name(period)
     return [
         Chart(bar_chart(coverage, title="Охват обучающихся, %"), "Охват обучающихся, %"),
-        Chart(bar_chart(meetings, title="Встречи за месяц"), "Встречи пар и групп за месяц"),
+        Chart(bar_chart(meetings, title=f"Встречи за {name}"), f"Встречи пар и групп за {name}"),
         Chart(bar_chart(pairs, title="Работающие пары и группы"), "Работающие пары и группы"),
     ]
 
 
-def _school_section(row: SchoolPeriodRow) -> Section:
+def _school_section(row: SchoolPeriodRow, period: datetime.date) -> Section:
     report = row.report
     facts = [("Статус отчёта", row.status)]
     if report is not None and report.submitted_at:
@@ -143,7 +147,7 @@ def _school_section(row: SchoolPeriodRow) -> Section:
         facts.append(("Показатели сняты", report.figures_taken_at))
     blocks = [
         Facts(facts),
-        indicator_table(row.figures),
+        indicator_table(row.figures, period),
         by_form_table(row.figures.get("by_form", [])),
         Paragraph(
             f"Комментарий школы: {report.comment}"
@@ -168,10 +172,10 @@ def consolidated_document(
     rows = period_rows(municipality, period, today)
     total = combine([row.figures for row in rows])
     if wide:
-        summary_blocks = [_summary_table(rows, total, INDICATORS)]
+        summary_blocks = [_summary_table(rows, total, period, INDICATORS)]
     else:
         summary_blocks = [
-            _summary_table(rows, total, indicators, caption=group)
+            _summary_table(rows, total, period, indicators, caption=group)
             for group, indicators in indicator_groups()
         ]
     summary_blocks += [
@@ -183,7 +187,7 @@ def consolidated_document(
         ),
     ]
     if not wide:
-        summary_blocks += _charts(rows)
+        summary_blocks += _charts(rows, period)
     summary_blocks.append(by_form_table(total["by_form"], caption="Муниципалитет по формам"))
     name = month_name(period)
     return Document(
@@ -198,7 +202,7 @@ def consolidated_document(
         ],
         sections=[
             Section(heading="Сводка по школам", blocks=summary_blocks, sheet_title=SUMMARY_SHEET),
-            *[_school_section(row) for row in rows],
+            *[_school_section(row, period) for row in rows],
         ],
         orientation="landscape",
         xlsx_layout="sheet_per_section",

@@ -52,7 +52,7 @@ def school_monitoring_document(
     today = today or timezone.localdate()
     figures = school_indicators(programme, today)
     indicator_tables = [
-        indicator_table(figures, caption=group, indicators=indicators)
+        indicator_table(figures, today, caption=group, indicators=indicators)
         for group, indicators in indicator_groups()
     ]
     return Document(

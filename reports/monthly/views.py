@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from mentoring.models import Programme
 
-from ..indicators import BY_KEY, INDICATORS
+from ..indicators import INDICATORS
 from ..models import MonthlyReport
 from ..models.monthly import cutoff_of, month_name
 from . import services
@@ -45,13 +45,20 @@ def _report(request, report_id) -> MonthlyReport:
     )
 
 
-def figure_rows(figures: dict) -> list[dict]:
-    """The stored figures with their labels, grouped as in ``INDICATORS``."""
+def figure_rows(figures: dict, period: datetime.date) -> list[dict]:
+    """The stored figures with their labels for the report's month, grouped as in
+    ``INDICATORS``."""
     groups: list[dict] = []
     for indicator in INDICATORS:
         if not groups or groups[-1]["name"] != indicator.group:
             groups.append({"name": indicator.group, "rows": []})
-        groups[-1]["rows"].append({"indicator": indicator, "value": figures.get(indicator.key)})
+        groups[-1]["rows"].append(
+            {
+                "indicator": indicator,
+                "label": indicator.label_for(period),
+                "value": figures.get(indicator.key),
+            }
+        )
     return groups
 
 
@@ -127,14 +134,13 @@ def monthly_report(request, report_id):
             "report": report,
             "programme": report.programme,
             "school": report.school,
-            "groups": figure_rows(report.figures),
+            "groups": figure_rows(report.figures, report.period),
             "by_form": report.figures.get("by_form", []),
             "events": report.events.select_related("by"),
             "form": form,
             "review_form": CommentForm(),
             "can_write": can_write,
             "can_review": can_review,
-            "percent_keys": [k for k, i in BY_KEY.items() if i.kind == "percent"],
         },
     )
 

@@ -9,9 +9,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from registry.models import Pair
+from registry.models import Award, Case, Pair
 from reports.indicators import INDICATORS, school_indicators
 from reports.models import MonthlyReport
+from reports.models.monthly import month_name
 from reports.monitoring.consolidated import TOTAL_LABEL
 
 from ..factories import ProgrammeFactory, SchoolFactory
@@ -107,7 +108,7 @@ def test_consolidated_xlsx_sums_and_types(client, officer, municipality, month, 
     top = header_row(ws)
     titles = [cell.value for cell in ws[top]]
     assert titles[:2] == ["Школа", "Статус отчёта"]
-    assert titles[2:] == [i.label for i in INDICATORS]
+    assert titles[2:] == [i.label_for(month) for i in INDICATORS]
     rows = {}
     for row in ws.iter_rows(min_row=top + 1):
         if row[0].value is None:
@@ -156,7 +157,7 @@ def test_consolidated_xlsx_sums_and_types(client, officer, municipality, month, 
         for row in school_ws.iter_rows(min_row=indicator_top + 1)
         if row[1].value
     }
-    assert labels["Встреч за месяц"][0] == 6
+    assert labels[f"Встреч за {month_name(month)}"][0] == 6
     share = labels["Охват обучающихся"][1]
     assert share.value == pytest.approx(round(1 / 300, 4)) and share.number_format == "0%"
 
@@ -274,18 +275,19 @@ def test_personified_accounting_xlsx(client, officer, municipality, quarter_pair
         "ФИО",
         "Роль",
         "Категория",
-        "Класс",
+        "Параллель",
         "Форма наставничества",
         "Ролевая модель",
-        "Наставник пары",
+        "Пара (группа) №",
         "Начало",
         "Окончание",
         "Статус пары",
     ]
     people = {row[2].value: [c.value for c in row] for row in ws.iter_rows(min_row=top + 1)}
     mentee = next(values for name, values in people.items() if name.startswith("Белов Артём"))
-    assert mentee[3:6] == ["наставляемый", "Обучающийся", "6А"]
-    assert mentee[8].startswith("Орлова Вера")
+    assert mentee[3:6] == ["наставляемый", "Обучающийся", 6]
+    mentor = next(values for name, values in people.items() if name.startswith("Орлова Вера"))
+    assert mentee[8] == mentor[8] == 1
     assert mentee[9] == datetime.datetime(2026, 11, 2)
     everything = [c.value for ws in book for row in ws.iter_rows() for c in row]
     assert datetime.datetime(2014, 5, 17) not in everything
@@ -351,18 +353,62 @@ def test_school_monitoring_report_read_back(client, curator, programme):
     assert "Этап 1. Качество реализации программы" in text
 
 
-def test_final_report_read_back(client, officer, programme, quarter_pair):
-    client.force_login(officer)
+FINAL_SHEETS = ["Итоги", "Пары и группы", "Этап 1", "Этап 2", "Практики", "Поощрения"]
+
+
+@pytest.fixture
+def final_extras(programme, quarter_pair):
+    Award.objects.create(
+        programme=programme,
+        kind=Award.Kind.BEST_PAIR,
+        pair=quarter_pair,
+        awarded_on=datetime.date(2027, 5, 20),
+        note="Белов Артём и его наставник",
+    )
+    Award.objects.create(
+        programme=programme,
+        kind=Award.Kind.PARENTS_LETTER,
+        recipient_name="Беловой Ирине Сергеевне",
+        awarded_on=datetime.date(2027, 5, 20),
+    )
+    Case.objects.create(
+        programme=programme, title="Клуб дробей", what_was_done="…", results="…", publishable=True
+    )
+    Case.objects.create(
+        programme=programme, title="Разбор случая Белова", what_was_done="…", results="…"
+    )
+
+
+def _final_report(client, programme):
     url = "reports:final_report"
     book = workbook(client.get(reverse(url, kwargs={"programme_id": programme.pk, "fmt": "xlsx"})))
-    assert book.sheetnames == [
-        "Итоги",
-        "Пары и группы",
-        "Этап 1",
-        "Этап 2",
-        "Практики",
-        "Поощрения",
-    ]
     text = pdf_text(client.get(reverse(url, kwargs={"programme_id": programme.pk, "fmt": "pdf"})))
+    cells = " ".join(str(c.value) for ws in book for row in ws.iter_rows() for c in row if c.value)
+    return book, text, cells
+
+
+def test_final_report_read_back(client, curator, programme, quarter_pair, final_extras):
+    client.force_login(curator)
+    book, text, cells = _final_report(client, programme)
+    assert book.sheetnames == FINAL_SHEETS
     assert "Отчёт по итогам программы наставничества" in text
     assert "Орлова Вера" in text and "Белов Артём" in text
+    assert "Разбор случая Белова" in cells and "Беловой Ирине Сергеевне" in cells
+
+
+def test_final_report_for_the_officer_names_nobody(
+    client, officer, programme, quarter_pair, final_extras
+):
+    client.force_login(officer)
+    book, text, cells = _final_report(client, programme)
+    assert book.sheetnames == FINAL_SHEETS
+    assert "Отчёт по итогам программы наставничества" in text
+    assert "Обезличенная версия" in text
+    for name in ("Белов", "Орлова", "Вера", "Артём"):
+        assert name not in text and name not in cells, name
+    assert "Клуб дробей" in cells  # the school marked it publishable
+    assert "пара (группа) № 1" in cells and "родители наставляемого" in cells
+    ws = book["Пары и группы"]
+    top = header_row(ws, "№")
+    assert [c.value for c in ws[top]][:4] == ["№", "Форма", "Наставляемых", "Статус"]
+    assert [c.value for c in ws[top + 1]][:4] == [1, quarter_pair.form.name, 1, "Работает"]
