@@ -179,13 +179,21 @@ def _mentee_fields(index: int, rng: random.Random, today: datetime.date) -> dict
 
 
 @transaction.atomic
-def build_bases(programme: Programme, *, mentors: int, mentees: int, seed: int) -> bool:
-    """Fills the school's bases once; returns False when the school already has participants."""
+def build_bases(
+    programme: Programme,
+    *,
+    mentors: int,
+    mentees: int,
+    seed: int,
+    today: datetime.date | None = None,
+) -> bool:
+    """Fills the school's bases once, as they stood on ``today`` (ages, classes, documents);
+    returns False when the school already has participants."""
     school = programme.school
     if school.participants.exists():
         return False
     rng = random.Random(seed)
-    today = timezone.localdate()
+    today = today or timezone.localdate()
     competencies = {name: Competency.objects.get_or_create(name=name)[0] for name in SUBJECTS}
     categories = {c.code: c for c in RequestCategory.objects.all()}
     statuses = [

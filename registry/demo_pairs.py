@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from mentoring.models import Programme
 
+from .document_checks import MENTEE, MENTOR, missing_documents_q, with_document_flags
 from .models import (
     DevelopmentPlan,
     DiaryEntry,
@@ -19,7 +20,14 @@ from .models import (
     Participant,
     PlanItem,
 )
-from .services.pairs import PairingError, approve_pairs, create_pair, start_pair
+from .services.pairs import (
+    PairingError,
+    approve_pairs,
+    create_pair,
+    form_problems,
+    open_load,
+    start_pair,
+)
 
 FORM_FOR_MENTOR = {
     Participant.Kind.STUDENT: "student_student",
@@ -39,25 +47,44 @@ TOPICS = [
 
 @transaction.atomic
 def build_pairs(programme: Programme, *, seed: int, today: datetime.date | None = None) -> int:
-    """Pairs every ready registry mentor with fitting waiting mentees; once per programme."""
-    if programme.pairs.exists():
+    """Pairs every ready registry mentor with fitting waiting mentees; once per programme (pairs
+    continued from last year do not count: the mentors' free places get new pairs)."""
+    if programme.pairs.filter(continued_from__isnull=True).exists():
         return 0
     today = today or timezone.localdate()
     rng = random.Random(seed)
+    start = programme.year.start_date + datetime.timedelta(days=45)  # pairs formed in October
+    formed = min(start, today)
     forms = {form.code: form for form in MentoringForm.objects.prefetch_related("role_models")}
+    # People without their documents are left out before trying: every refused attempt costs
+    # the full check of create_pair.
+    school_id = programme.school_id
     waiting = list(
-        programme.mentees.filter(status=Mentee.Status.WAITING).select_related("participant")
+        with_document_flags(
+            programme.mentees.filter(status=Mentee.Status.WAITING).select_related("participant"),
+            "participant",
+            school_id,
+        ).exclude(missing_documents_q(MENTEE, formed, "participant__"))
     )
-    mentors = Mentor.objects.filter(
-        school=programme.school, status__in=Mentor.IN_REGISTRY
-    ).select_related("participant")
+    mentors = with_document_flags(
+        Mentor.objects.filter(school=programme.school, status__in=Mentor.IN_REGISTRY),
+        "participant",
+        school_id,
+    ).exclude(missing_documents_q(MENTOR, formed, "participant__"))
     pairs = []
-    for mentor in mentors:
+    for mentor in mentors.select_related("participant"):
         form = forms.get(FORM_FOR_MENTOR.get(mentor.participant.kind, ""))
-        if form is None:
+        free = mentor.capacity - open_load(mentor)
+        if form is None or free < 1:
             continue
-        candidates = [m for m in waiting if m.participant.kind in form.mentee_kinds][:8]
-        size = 2 if rng.random() < 0.3 else 1
+        role_model = form.role_models.first()
+        candidates = [
+            m
+            for m in waiting
+            if m.participant.kind in form.mentee_kinds
+            and not form_problems(mentor, [m], form, role_model)
+        ][:8]
+        size = 2 if rng.random() < 0.3 and free >= 2 else 1
         attempts = [candidates[i : i + size] for i in range(len(candidates))]
         for mentees in attempts + [[m] for m in candidates]:
             try:
@@ -66,9 +93,10 @@ def build_pairs(programme: Programme, *, seed: int, today: datetime.date | None 
                     mentor,
                     mentees,
                     form,
-                    form.role_models.first(),
+                    role_model,
                     by=None,
                     goal="Достижение лучших образовательных результатов",
+                    today=formed,
                 )
             except PairingError:
                 continue
@@ -76,7 +104,6 @@ def build_pairs(programme: Programme, *, seed: int, today: datetime.date | None 
             taken = {m.pk for m in mentees}
             waiting = [m for m in waiting if m.pk not in taken]
             break
-    start = programme.year.start_date + datetime.timedelta(days=45)
     approve_pairs(pairs, by=None, note=f"Приказ № 45 от {start:%d.%m.%Y}")
     for index, pair in enumerate(pairs):
         if index % 6 == 5:
@@ -84,6 +111,24 @@ def build_pairs(programme: Programme, *, seed: int, today: datetime.date | None 
         start_pair(pair, by=None, starts_on=start)
         _meetings(pair, start, today, rng, stale=index % 9 == 4)
     return len(pairs)
+
+
+@transaction.atomic
+def continue_meetings(
+    programme: Programme, *, seed: int, today: datetime.date | None = None
+) -> int:
+    """Meetings since September for the working pairs continued from last year; once per pair."""
+    today = today or timezone.localdate()
+    rng = random.Random(seed)
+    pairs = programme.pairs.filter(
+        continued_from__isnull=False, status=Pair.Status.ACTIVE, plans__isnull=True
+    ).order_by("id")
+    start = programme.year.start_date + datetime.timedelta(days=7)
+    count = 0
+    for index, pair in enumerate(pairs):
+        _meetings(pair, start, today, rng, stale=index % 9 == 4)
+        count += 1
+    return count
 
 
 def _meetings(pair: Pair, start: datetime.date, today: datetime.date, rng, *, stale: bool) -> None:

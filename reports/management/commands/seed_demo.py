@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from mentoring import demo as mentoring_demo
 from mentoring.models import Membership, Role, User
 from registry import demo as registry_demo
-from registry import demo_pairs
+from registry import demo_history, demo_pairs
 from stages import demo as stages_demo
 from surveys import demo as surveys_demo
 
@@ -33,10 +33,19 @@ class Command(BaseCommand):
             stages_demo.progress_roadmap(programme, skip_every=4 + number % 3)
         for number, programme in enumerate(demo.programmes):
             mentors, mentees = BASE_SIZES[number % len(BASE_SIZES)]
-            registry_demo.build_bases(programme, mentors=mentors, mentees=mentees, seed=number)
-            curator = schools[number]["curator"]
-            registry_demo.build_selection(programme, " ".join(curator))
+            curator = " ".join(schools[number]["curator"])
+            # Last year, finished and archived; this year's bases and pairs carried over from it.
+            demo_history.build_previous_year(
+                programme,
+                mentors=mentors,
+                mentees=mentees,
+                seed=number,
+                curator=_member(programme, Role.CURATOR),
+                curator_name=curator,
+            )
+            registry_demo.build_selection(programme, curator)
             demo_pairs.build_pairs(programme, seed=number)
+            demo_pairs.continue_meetings(programme, seed=number)
             mentor_user = User.objects.filter(username=f"mentor{number + 1}").first()
             if mentor_user is not None:
                 demo_pairs.link_mentor_account(programme, mentor_user)
