@@ -20,6 +20,8 @@ atexit.register(shutil.rmtree, WORKDIR, ignore_errors=True)
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{WORKDIR}/bench.sqlite3")
 os.environ.setdefault("DJANGO_MEDIA_ROOT", f"{WORKDIR}/media")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mentoring.settings")
+# Development mode, as for the tests; load_run.py starts gunicorn with production settings.
+os.environ.setdefault("DJANGO_DEBUG", "1")
 
 import django  # noqa: E402
 

@@ -1,12 +1,14 @@
-"""Settings read from environment variables, with safe defaults for development.
+"""Settings read from environment variables.
 
-Production: DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL.
+Production is the default: DEBUG is off unless DJANGO_DEBUG=1, and with DEBUG off the app does
+not start without DJANGO_SECRET_KEY. Development (scripts/start, the tests) sets DJANGO_DEBUG=1.
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -22,12 +24,15 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise RuntimeError("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off")
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is not set. In production set it to 50+ random characters; "
+            "for development on this machine set DJANGO_DEBUG=1 (scripts/start does)."
+        )
     SECRET_KEY = "development-only-key-not-for-production-use-0123456789abcdef"
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
@@ -174,22 +179,46 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
 
-# Log-in protection: after AXES_FAILURE_LIMIT wrong passwords for one account from one address
-# the log-in is refused for AXES_COOLOFF_TIME hours (django-axes keeps the attempts in the DB).
+# Log-in protection (mentoring/login_protection.py): after AXES_FAILURE_LIMIT wrong passwords for
+# one account from one client address that account is refused from that address for
+# AXES_COOLOFF_TIME hours; after LOGIN_ADDRESS_FAILURE_LIMIT wrong passwords from one address,
+# whatever the accounts, that address is refused. django-axes keeps the attempts in the DB.
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = float(os.environ.get("DJANGO_LOGIN_COOLOFF_HOURS", 0.25))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# A refused attempt checked no password: it is not counted as one more wrong password.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_HANDLER = "mentoring.login_protection.LoginAttemptHandler"
+AXES_CLIENT_IP_CALLABLE = "mentoring.login_protection.client_address"
+AXES_LOCKOUT_CALLABLE = "mentoring.login_protection.lockout_response"
 AXES_VERBOSE = False
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_ADDRESS_FAILURE_LIMIT", 30))
+# Reverse proxies in front of the app, each appending to X-Forwarded-For (one nginx: 1).
+# 0: the app faces the clients and the socket's address is the client's.
+REVERSE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", 0))
 
-# Optional second factor (TOTP) for directors and municipal officers: mentoring/two_factor.py.
+# Password reset by e-mail (a locked-out user's way back); SMTP settings from the environment.
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("DJANGO_EMAIL_USE_SSL", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+
+# The second factor (TOTP): optional for directors and municipal officers, required for
+# superusers in production (mentoring/two_factor.py).
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 OTP_TOTP_ISSUER = "Наставничество"
-if env_bool("DJANGO_BEHIND_PROXY", not DEBUG):
-    # nginx passes the client's address; without this every user would share 127.0.0.1.
-    AXES_IPWARE_PROXY_COUNT = 1
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+SUPERUSER_TWO_FACTOR_REQUIRED = not DEBUG
 
 # No inline scripts anywhere; styles may be inline (document previews, htmx indicators).
 CONTENT_SECURITY_POLICY = {
@@ -219,6 +248,7 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "registry.Mentee", "m2m_fields": ["categories"]},
     "registry.Interview",
     {"model": "registry.Pair", "m2m_fields": ["mentees"]},
+    "registry.YearTurn",
     "registry.Meeting",
     "registry.DiaryEntry",
     "registry.Award",

@@ -1,9 +1,13 @@
-"""The optional second factor (TOTP) for directors and municipal officers.
+"""The second factor (TOTP): optional for directors and municipal officers, required for
+superusers in production.
 
-A director or an officer may turn on a code from an authenticator app (django-otp's
+A director, an officer or a superuser may turn on a code from an authenticator app (django-otp's
 ``TOTPDevice``). After the password log-in, a user with a confirmed device sees nothing but the
 code page until a current code is entered (``RequireSecondFactorMiddleware``); users without a
-device are unaffected and, thanks to a note in the session, cost no extra query.
+device are unaffected and, thanks to a note in the session, cost no extra query. When
+``settings.SUPERUSER_TWO_FACTOR_REQUIRED`` is on (production: DEBUG off), a superuser without a
+confirmed device sees nothing but the set-up page until a device is confirmed: the administrator
+reads every school's data and manages every account.
 
 Wrong codes are limited per device in the database, so the limit holds across server processes
 and survives a new log-in: after ``MAX_WRONG_CODES`` wrong codes in a row the next attempt is
@@ -41,8 +45,13 @@ RECHECK_SECONDS = 5 * 60
 
 
 def can_use_two_factor(user) -> bool:
-    """Directors and municipal officers may turn the second factor on."""
-    return bool(access.roles_of(user) & TWO_FACTOR_ROLES)
+    """Directors, municipal officers and superusers may turn the second factor on."""
+    return user.is_superuser or bool(access.roles_of(user) & TWO_FACTOR_ROLES)
+
+
+def is_required(user) -> bool:
+    """The second factor cannot be left off: a superuser in production."""
+    return bool(settings.SUPERUSER_TWO_FACTOR_REQUIRED and user.is_superuser)
 
 
 def confirmed_device(user) -> TOTPDevice | None:
@@ -62,24 +71,37 @@ def remember_device_state(session, has_device: bool) -> None:
     session[SESSION_KEY] = {"has_device": has_device, "checked_at": int(time.time())}
 
 
-def needs_second_factor(request) -> bool:
-    """A signed-in user with a confirmed device who has not entered a code in this session.
+def _has_device(request) -> bool:
+    """Whether the signed-in user has a confirmed device.
 
-    Whether the user has a device is noted in the session at the log-in and looked up again
-    every ``RECHECK_SECONDS``, so most requests of users without a device cost no query; a
-    device added from another session takes effect here within that time.
+    Noted in the session at the log-in and looked up again every ``RECHECK_SECONDS``, so most
+    requests of users without a device cost no query; a device added from another session takes
+    effect here within that time.
     """
-    user = request.user
-    if not user.is_authenticated or user.is_verified():
-        return False
     state = request.session.get(SESSION_KEY)
     fresh = isinstance(state, dict) and (time.time() - state.get("checked_at", 0) < RECHECK_SECONDS)
     if fresh and not state.get("has_device"):
         return False
-    has_device = has_confirmed_device(user)
+    has_device = has_confirmed_device(request.user)
     if not fresh or state.get("has_device") != has_device:
         remember_device_state(request.session, has_device)
     return has_device
+
+
+def needs_second_factor(request) -> bool:
+    """A signed-in user with a confirmed device who has not entered a code in this session."""
+    user = request.user
+    if not user.is_authenticated or user.is_verified():
+        return False
+    return _has_device(request)
+
+
+def needs_set_up(request) -> bool:
+    """A signed-in user who must have the second factor and has no confirmed device yet."""
+    user = request.user
+    if not user.is_authenticated or not is_required(user) or user.is_verified():
+        return False
+    return not _has_device(request)
 
 
 @receiver(user_logged_in, dispatch_uid="mentoring.two_factor.note_device_at_log_in")
@@ -198,7 +220,8 @@ def qr_svg(uri: str) -> SafeString:
 
 
 class RequireSecondFactorMiddleware:
-    """Sends a signed-in user with a confirmed device to the code page until a code is entered.
+    """Sends a signed-in user with a confirmed device to the code page until a code is entered,
+    and a user who must have the second factor but has none to the set-up page.
 
     Must come after ``django_otp.middleware.OTPMiddleware``, which sets ``user.is_verified()``.
     """
@@ -207,16 +230,23 @@ class RequireSecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not self._exempt(request) and needs_second_factor(request):
-            target = (
-                f"{reverse('two_factor_verify')}?{urlencode({'next': request.get_full_path()})}"
-            )
+        target = None if self._exempt(request) else self._target(request)
+        if target is not None:
             if request.headers.get("HX-Request"):
                 response = HttpResponse(status=204)
                 response["HX-Redirect"] = target
                 return response
             return redirect(target)
         return self.get_response(request)
+
+    @staticmethod
+    def _target(request) -> str | None:
+        if needs_second_factor(request):
+            next_query = urlencode({"next": request.get_full_path()})
+            return f"{reverse('two_factor_verify')}?{next_query}"
+        if request.path != reverse("two_factor_setup") and needs_set_up(request):
+            return reverse("two_factor_setup")
+        return None
 
     @staticmethod
     def _exempt(request) -> bool:

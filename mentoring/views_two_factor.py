@@ -3,7 +3,7 @@
 import django_otp
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -17,10 +17,11 @@ from .two_factor import CodeForm
 @login_required
 @require_http_methods(["GET", "POST"])
 def two_factor_setup(request):
-    """Directors and municipal officers only; for anyone else the page does not exist (404)."""
+    """Directors, municipal officers and superusers; for anyone else the page does not exist."""
     user = request.user
     if not two_factor.can_use_two_factor(user):
         raise Http404("Двухфакторная защита доступна директору школы и специалисту МНЦ.")
+    required = two_factor.is_required(user)
     device = two_factor.confirmed_device(user)
     pending = None if device else two_factor.unconfirmed_device(user)
     form = CodeForm()
@@ -46,7 +47,7 @@ def two_factor_setup(request):
                     )
                     return redirect("two_factor_setup")
                 form.add_error("code", check.message)
-        elif action == "disable" and device is not None:
+        elif action == "disable" and device is not None and not required:
             form = CodeForm(request.POST)
             if form.is_valid():
                 check = two_factor.check_code(device, form.cleaned_data["code"])
@@ -60,7 +61,7 @@ def two_factor_setup(request):
             # A form from another tab, made stale by a change there: show the current state.
             return redirect("two_factor_setup")
 
-    context = {"device": device, "pending": pending, "form": form}
+    context = {"device": device, "pending": pending, "form": form, "required": required}
     if pending is not None:
         uri = pending.config_url
         context |= {
@@ -69,6 +70,11 @@ def two_factor_setup(request):
             "qr_svg": two_factor.qr_svg(uri),
         }
     return render(request, "registration/two_factor_setup.html", context)
+
+
+def _to_next(next_url: str):
+    """A checked local URL as it is: redirect() would take «0» or «home» for a view name."""
+    return HttpResponseRedirect(next_url) if next_url else redirect("home")
 
 
 @never_cache
@@ -85,7 +91,7 @@ def two_factor_verify(request):
     device = two_factor.confirmed_device(user)
     if device is None or user.is_verified():
         two_factor.remember_device_state(request.session, device is not None)
-        return redirect(next_url or "home")
+        return _to_next(next_url)
 
     form = CodeForm()
     blocked = two_factor.blocked_until(device)
@@ -95,7 +101,7 @@ def two_factor_verify(request):
             check = two_factor.check_code(device, form.cleaned_data["code"])
             if check.accepted:
                 django_otp.login(request, device)
-                return redirect(next_url or "home")
+                return _to_next(next_url)
             blocked = check.blocked_until
             if blocked is None:
                 form.add_error("code", check.message)

@@ -15,15 +15,25 @@ class AccountError(Exception):
     pass
 
 
+# Letters and digits that read unambiguously when a log-in is copied from paper (no l, 1, o, 0).
+SUFFIX_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
+SUFFIX_LENGTH = 5
+
+
 def _username(participant: Participant) -> str:
+    """The transliterated surname and initials with a random suffix: «shevchukia-k7m2q».
+
+    The name alone would let anyone who knows a child's or a teacher's name guess the log-in
+    (and lock the account out with wrong passwords); the suffix makes it unguessable.
+    """
     initials = "".join(p[:1] for p in (participant.first_name, participant.middle_name))
     base = re.sub(r"[^a-z0-9]+", "", transliterate(f"{participant.last_name}{initials}").lower())
     base = (base or "user")[:20]
-    candidate, number = base, 1
-    while User.objects.filter(username=candidate).exists():
-        number += 1
-        candidate = f"{base}{number}"
-    return candidate
+    while True:
+        suffix = "".join(secrets.choice(SUFFIX_ALPHABET) for _ in range(SUFFIX_LENGTH))
+        candidate = f"{base}-{suffix}"
+        if not User.objects.filter(username=candidate).exists():
+            return candidate
 
 
 @transaction.atomic

@@ -211,6 +211,18 @@ def test_only_a_local_next_is_followed(client, director, director_device):
     assert response["Location"] == reverse("home")
 
 
+@pytest.mark.parametrize("next_url", ["0", "home", "logout"])
+def test_a_next_that_reads_like_a_view_name_is_a_relative_url(
+    client, director, director_device, next_url
+):
+    """Found by tests/robustness/test_query_fuzz.py: «?next=0» answered 500."""
+    sign_in(client, director)
+    response = client.post(VERIFY, {"code": next_code(director_device), "next": next_url})
+    assert response.status_code == 302 and response["Location"] == next_url
+    # Already verified (or without a device): the page sends the user on at once.
+    assert client.get(VERIFY, {"next": next_url})["Location"] == next_url
+
+
 def test_the_code_page_refuses_a_wrong_code(client, director, director_device):
     sign_in(client, director)
     response = client.post(VERIFY, {"code": wrong_code(director_device)})

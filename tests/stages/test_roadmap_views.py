@@ -1,5 +1,6 @@
 import datetime
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -114,6 +115,17 @@ def test_add_item_gets_next_number(client, programme, curator, today):
     assert response.status_code == 302
     item = programme.roadmap_items.get(activity__startswith="Диагностическая")
     assert item.number == f"2.{count + 1}"
+
+
+@pytest.mark.parametrize("value", ["abc", "", "0", "-1", "١٢", "9" * 5000, "99"])
+def test_add_item_ignores_a_bad_stage_in_the_query(client, programme, curator, value):
+    client.force_login(curator)
+    url = reverse("stages:item_create", args=[programme.pk])
+    response = client.get(url, {"stage": value})
+    assert response.status_code == 200
+    assert response.context["form"].initial["stage"] is None
+    preset = client.get(url, {"stage": "2"}).context["form"].initial["stage"]
+    assert preset.number == 2
 
 
 def test_add_item_without_deadline_or_period_keeps_input(client, programme, curator):
