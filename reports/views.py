@@ -7,6 +7,7 @@ from mentoring import access
 from mentoring.models import AcademicYear, Municipality, Programme, School
 from registry import selectors as registry_selectors
 from registry.services import work as registry_work
+from registry.services.year_turn_plan import pending_turn
 from stages import selectors as stage_selectors
 
 from . import overview
@@ -50,6 +51,10 @@ def school_dashboard(request, school_id):
         ),
         "can_edit": access.can_edit_school(request.user, school.pk),
         "is_staff": access.has_school_role(request.user, school.pk, access.SCHOOL_STAFF),
+        "can_see_names": access.can_see_names(request.user, school.pk),
+        "year_turn_from": pending_turn(school)
+        if access.has_school_role(request.user, school.pk, access.YEAR_TURNERS)
+        else None,
     }
     context.update(order_reminders(request.user, school))
     context.update(overview.monthly_reminders(request.user, school, programme))
@@ -92,7 +97,7 @@ def municipality_overview(request, municipality_id):
             "quarter": (period.month - 1) // 3 + 1,
             "periods": [(overview.period_key(p), month_name(p)) for p in periods],
             "sort": f"-{sort}" if descending else sort,
-            "headers": overview.sort_headers(sort, descending),
+            "headers": overview.sort_headers(sort, descending, period),
             "rows": overview.sort_rows(rows, sort, descending),
             "totals": overview.overview_totals(rows),
             "not_submitted": overview.not_submitted(rows),

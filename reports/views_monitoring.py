@@ -3,7 +3,8 @@
 Municipal documents — the consolidated monthly report, the quarterly personified accounting and
 the May quality assessment — are for the officers of that municipality only (everyone else,
 school staff included, gets 404). A school's monitoring report and its programme's final report
-are for the school's staff and the officer of the school's municipality.
+are for the school's staff and the officer of the school's municipality; the officer's final
+report is depersonalised (``access.can_see_names``).
 """
 
 import datetime
@@ -104,4 +105,5 @@ def school_monitoring_report(request, programme_id, fmt):
 def final_report(request, programme_id, fmt):
     programme = _programme(request, programme_id)
     _check_format(fmt)
-    return document_response(final_report_document(programme), fmt)
+    named = access.can_see_names(request.user, programme.school_id)
+    return document_response(final_report_document(programme, named=named), fmt)

@@ -66,10 +66,13 @@ def waiting_mentees(programme):
     )
 
 
-def propose(programme, *, ctx: Context | None = None):
-    """(proposals, unassigned) for the waiting mentees of the programme."""
+def propose(programme, *, ctx: Context | None = None, sensitive: bool = False):
+    """(proposals, unassigned) for the waiting mentees of the programme.
+
+    The same for every reader; ``sensitive`` (without ``ctx``) only changes the explanations.
+    """
     school = programme.school
-    ctx = ctx or Context.for_school(school)
+    ctx = ctx or Context.for_school(school, explain_sensitive=sensitive)
     mentees = list(waiting_mentees(programme))
     mentors = list(mentor_rows(school))
     grid = [

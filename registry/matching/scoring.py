@@ -10,6 +10,12 @@ Criteria (each weighted; a school may change the weights, ``MatchingWeights``):
 Criteria that do not apply to the pair (subject for a student) do not count. Hard rules — in the
 registry, documents, a free place, a fitting form — make the pair unfit: it keeps its reasons but
 ranks below every fitting mentor and is never assigned.
+
+Sensitive request categories (ОВЗ, difficult life situation, behaviour) count in the score for
+every reader, so the ranking and the proposal do not depend on who looks. Only the explanation
+depends on the reader (``Context.explain_sensitive``, from ``access.can_see_sensitive``): for
+someone who may not see those categories the reasons are the ones the mentee would get without
+them — neither the category nor the competency it matched is named.
 """
 
 import datetime
@@ -74,6 +80,7 @@ class Context:
     forms: list[MentoringForm]
     loads: dict[int, int]
     today: datetime.date
+    explain_sensitive: bool = False
     mentor_stems: dict = field(default_factory=dict)
     form_fits: dict = field(default_factory=dict)
 
@@ -84,7 +91,10 @@ class Context:
         return self._roles
 
     @classmethod
-    def for_school(cls, school, *, weights=None, today=None) -> "Context":
+    def for_school(
+        cls, school, *, weights=None, today=None, explain_sensitive: bool = False
+    ) -> "Context":
+        """``explain_sensitive``: the reader may see sensitive categories named in reasons."""
         forms = list(MentoringForm.objects.prefetch_related("role_models"))
         forms.sort(key=lambda f: (f.for_colleges, f.position))
         return cls(
@@ -92,6 +102,7 @@ class Context:
             forms=forms,
             loads=open_loads(school),
             today=today or timezone.localdate(),
+            explain_sensitive=explain_sensitive,
         )
 
 
@@ -117,11 +128,24 @@ def mentor_rows(school):
     )
 
 
-def mentee_stems(mentee: Mentee) -> set[str]:
-    found = stems(mentee.request_text)
+@dataclass(frozen=True)
+class Request:
+    """Stems of a mentee's request: ``visible`` (text, ordinary categories) and ``hidden`` (stems
+    only sensitive categories bring)."""
+
+    visible: frozenset[str]
+    hidden: frozenset[str] = frozenset()
+
+    @property
+    def every(self) -> frozenset[str]:
+        return self.visible | self.hidden
+
+
+def mentee_stems(mentee: Mentee) -> Request:
+    visible, sensitive = stems(mentee.request_text), set()
     for category in mentee.categories.all():
-        found |= stems(category.name)
-    return found
+        (sensitive if category.sensitive else visible).update(stems(category.name))
+    return Request(frozenset(visible), frozenset(sensitive - visible))
 
 
 def _mentor_profile(mentor: Mentor, ctx: Context):
@@ -133,21 +157,28 @@ def _mentor_profile(mentor: Mentor, ctx: Context):
     return profile
 
 
-def _competence(mentor, wanted, ctx):
+def _competence_reasons(competencies, offer, wanted) -> tuple[list[str], list[str]]:
     if not wanted:
-        return None, [], []
-    competencies, offer, _ = _mentor_profile(mentor, ctx)
+        return [], []
     matched = [name for name, own in competencies if own & wanted]
     pros = [f"компетенция «{name}» совпадает с запросом" for name in matched[:3]]
     if offer & wanted:
         pros.append("«Чем я могу быть полезен» отвечает на запрос")
-    if matched and offer & wanted:
-        return 1.0, pros, []
-    if matched:
-        return 0.7, pros, []
-    if offer & wanted:
-        return 0.5, pros, []
-    return 0.0, [], ["компетенции наставника не совпадают с запросом"]
+    return (pros, []) if pros else ([], ["компетенции наставника не совпадают с запросом"])
+
+
+def _competence(mentor, request: Request, ctx):
+    """The fraction from the whole request; the reasons from what the reader may see."""
+    wanted = request.every
+    if not wanted:
+        return None, [], []
+    competencies, offer, _ = _mentor_profile(mentor, ctx)
+    matched = any(own & wanted for _, own in competencies)
+    offered = bool(offer & wanted)
+    fraction = 1.0 if matched and offered else 0.7 if matched else 0.5 if offered else 0.0
+    shown = wanted if ctx.explain_sensitive else request.visible
+    pros, cons = _competence_reasons(competencies, offer, shown)
+    return fraction, pros, cons
 
 
 def _subject(mentor, mentee, ctx):
@@ -254,8 +285,8 @@ def _document_problems(mentor, mentee, today) -> list[str]:
     return found
 
 
-def score(mentee: Mentee, mentor: Mentor, ctx: Context, wanted: set[str] | None = None):
-    """The suggestion of one mentor for one mentee, with every reason."""
+def score(mentee: Mentee, mentor: Mentor, ctx: Context, wanted: Request | None = None):
+    """The suggestion of one mentor for one mentee, with every reason the reader may see."""
     if wanted is None:
         wanted = mentee_stems(mentee)
     w = ctx.weights
@@ -312,10 +343,15 @@ def _order(suggestion: Suggestion):
     )
 
 
-def rank(mentee: Mentee, *, ctx: Context | None = None) -> list[Suggestion]:
-    """Every mentor of the school for the mentee, best first; unfit mentors after fitting ones."""
+def rank(
+    mentee: Mentee, *, ctx: Context | None = None, sensitive: bool = False
+) -> list[Suggestion]:
+    """Every mentor of the school for the mentee, best first; unfit mentors after fitting ones.
+
+    ``sensitive``: explained to a reader who may see sensitive categories (without ``ctx``).
+    """
     school = mentee.programme.school
-    ctx = ctx or Context.for_school(school)
+    ctx = ctx or Context.for_school(school, explain_sensitive=sensitive)
     wanted = mentee_stems(mentee)
     found = [score(mentee, mentor, ctx, wanted) for mentor in mentor_rows(school)]
     return sorted(found, key=_order)

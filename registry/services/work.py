@@ -1,8 +1,10 @@
 """The work of a pair: who may see and write it, the next meeting, the timeline, stale pairs.
 
 Seeing a pair: the staff of its school (not municipal officers), its own mentor
-(``Pair.objects.for_user``) and a mentee of the pair who has an account. Writing: school editors
-and the pair's own mentor; a mentee with an account writes only the mentee's diary of that pair.
+(``Pair.objects.for_user``) and a mentee of the pair who has an account. What of it they read:
+``PairScope`` (the rule is ``access.reads_whole_pair``) — a mentee reads the shared part, their
+own plan and their own diary only. Writing: school editors and the pair's own mentor; a mentee
+with an account writes only the mentee's diary of that pair.
 """
 
 import datetime
@@ -61,8 +63,30 @@ def own_mentee_ids(user, pair: Pair) -> set[int]:
     return set(pair.mentees.filter(participant__user=user).values_list("pk", flat=True))
 
 
-def can_write_mentee_diary(user, pair: Pair) -> bool:
-    return can_write_pair(user, pair) or bool(own_mentee_ids(user, pair))
+@dataclass(frozen=True)
+class PairScope:
+    """What one user reads of a pair they may open: all of it, or only their own mentee's part."""
+
+    whole: bool
+    own: frozenset[int] = frozenset()
+
+    def sees_mentee(self, mentee_id: int) -> bool:
+        return self.whole or mentee_id in self.own
+
+    def mentees(self, mentees) -> list:
+        """The mentees whose plan and diary the user reads, of the given ones."""
+        return [mentee for mentee in mentees if self.sees_mentee(mentee.pk)]
+
+
+def pair_scope(user, pair: Pair, mentees=None) -> PairScope:
+    """``mentees``: the pair's mentees with participants, when already loaded (no query then)."""
+    school_id = pair.programme.school_id
+    if access.reads_whole_pair(user, school_id, pair.mentor.participant.user_id):
+        return PairScope(whole=True)
+    if mentees is None:
+        return PairScope(whole=False, own=frozenset(own_mentee_ids(user, pair)))
+    own = {m.pk for m in mentees if user.is_authenticated and m.participant.user_id == user.id}
+    return PairScope(whole=False, own=frozenset(own))
 
 
 def next_meeting_kind(pair: Pair) -> str:
@@ -78,18 +102,18 @@ class TimelineEntry:
     obj: object
 
 
-def timeline(pair: Pair) -> list[TimelineEntry]:
-    """Meetings, entries of both diaries and plan tasks with deadlines, newest first."""
+def timeline(pair: Pair, scope: PairScope) -> list[TimelineEntry]:
+    """Meetings, diary entries and plan tasks with deadlines the scope reads, newest first."""
+    diary = pair.diary.select_related("mentee__participant", "author")
+    items = PlanItem.objects.filter(plan__pair=pair, deadline__isnull=False)
+    if not scope.whole:
+        diary = diary.filter(diary=DiaryEntry.Diary.MENTEE, mentee__in=scope.own)
+        items = items.filter(plan__mentee__in=scope.own)
     entries = [TimelineEntry(m.held_on, "meeting", m) for m in pair.meetings.all()]
-    entries += [
-        TimelineEntry(e.written_on, "diary", e)
-        for e in pair.diary.select_related("mentee__participant", "author")
-    ]
+    entries += [TimelineEntry(e.written_on, "diary", e) for e in diary]
     entries += [
         TimelineEntry(item.deadline, "plan_item", item)
-        for item in PlanItem.objects.filter(plan__pair=pair, deadline__isnull=False).select_related(
-            "plan__mentee__participant"
-        )
+        for item in items.select_related("plan__mentee__participant")
     ]
     order = {"meeting": 0, "diary": 1, "plan_item": 2}
     entries.sort(key=lambda e: (e.day, -order[e.kind], e.obj.pk), reverse=True)

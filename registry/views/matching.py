@@ -6,6 +6,8 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 
+from mentoring import access
+
 from ..forms.matching import SuggestionPairForm, WeightsForm
 from ..matching import assignment, scoring
 from ..models import MatchingWeights, Mentee, Mentor, MentoringForm, RoleModel
@@ -29,7 +31,9 @@ def _suggestions_page(request, mentee, *, problems=(), posted=None, status=200):
         {
             **section_context(request, programme, programme.school, "mentees"),
             "mentee": mentee,
-            "suggestions": scoring.rank(mentee),
+            "suggestions": scoring.rank(
+                mentee, sensitive=access.can_see_sensitive(request.user, programme.school_id)
+            ),
             "all_forms": list(MentoringForm.objects.all()),
             "all_roles": list(RoleModel.objects.select_related("form")),
             "problems": problems,
@@ -84,7 +88,10 @@ def matching_proposal(request, programme_id):
     programme = staff_programme(request, programme_id)
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET"])
-    ctx = scoring.Context.for_school(programme.school)
+    ctx = scoring.Context.for_school(
+        programme.school,
+        explain_sensitive=access.can_see_sensitive(request.user, programme.school_id),
+    )
     proposals, unassigned = assignment.propose(programme, ctx=ctx)
     return render(
         request,

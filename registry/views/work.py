@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils import timezone
 
 from ..forms.work import (
@@ -24,12 +24,11 @@ from .common import require_edit, section_context, staff_object, staff_programme
 WRITE_DENIED = "Записывать работу пары могут её наставник и сотрудники школы."
 
 
-def pair_url(pair) -> str:
-    """The pair's card when it exists, otherwise its timeline."""
-    try:
+def pair_url(pair, scope: services.PairScope) -> str:
+    """The pair's card for those who read the whole pair, otherwise (a mentee) its timeline."""
+    if scope.whole:
         return reverse("registry:pair_detail", args=[pair.pk])
-    except NoReverseMatch:
-        return reverse("registry:pair_timeline", args=[pair.pk])
+    return reverse("registry:pair_timeline", args=[pair.pk])
 
 
 def _require_write(request, pair):
@@ -37,16 +36,17 @@ def _require_write(request, pair):
         raise PermissionDenied(WRITE_DENIED)
 
 
-def _pair_context(request, pair, **extra) -> dict:
+def _pair_context(request, pair, scope=None, **extra) -> dict:
     mentees = list(pair.mentees.select_related("participant"))
+    scope = scope or services.pair_scope(request.user, pair, mentees)
     can_write = services.can_write_pair(request.user, pair)
     return {
         "pair": pair,
-        "pair_url": pair_url(pair),
+        "pair_url": pair_url(pair, scope),
         "mentees": mentees,
+        "plan_mentees": scope.mentees(mentees),
         "can_write": can_write,
-        "can_write_mentee": can_write
-        or any(m.participant.user_id == request.user.id for m in mentees),
+        "can_write_mentee": can_write or bool(scope.own),
         **extra,
     }
 
@@ -63,10 +63,11 @@ def _meeting(request, meeting_id):
 @login_required
 def pair_timeline(request, pair_id):
     pair = services.get_visible_pair(request, pair_id)
+    scope = services.pair_scope(request.user, pair)
     return render(
         request,
         "registry/work/timeline.html",
-        _pair_context(request, pair, entries=services.timeline(pair)),
+        _pair_context(request, pair, scope, entries=services.timeline(pair, scope)),
     )
 
 
@@ -171,14 +172,18 @@ def _plan_context(request, pair, mentee, plan, **extra):
     )
 
 
-def _pair_mentee(pair, mentee_id):
-    return get_object_or_404(pair.mentees.select_related("participant"), pk=mentee_id)
+def _pair_mentee(request, pair, mentee_id):
+    """A mentee of the pair whose plan the user reads: another child's plan is 404."""
+    mentee = get_object_or_404(pair.mentees.select_related("participant"), pk=mentee_id)
+    if not services.pair_scope(request.user, pair).sees_mentee(mentee.pk):
+        raise Http404("Нет такого индивидуального плана.")
+    return mentee
 
 
 @login_required
 def plan_detail(request, pair_id, mentee_id):
     pair = services.get_visible_pair(request, pair_id)
-    mentee = _pair_mentee(pair, mentee_id)
+    mentee = _pair_mentee(request, pair, mentee_id)
     plan = services.plan_of(pair, mentee)
     if request.method == "POST":
         _require_write(request, pair)
@@ -201,7 +206,7 @@ def plan_detail(request, pair_id, mentee_id):
 @login_required
 def plan_item_create(request, pair_id, mentee_id):
     pair = services.get_visible_pair(request, pair_id)
-    mentee = _pair_mentee(pair, mentee_id)
+    mentee = _pair_mentee(request, pair, mentee_id)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     _require_write(request, pair)
@@ -239,9 +244,11 @@ def plan_item_status(request, plan_item_id):
         ),
         pk=plan_item_id,
     )
+    pair = item.plan.pair
+    if not services.pair_scope(request.user, pair).sees_mentee(item.plan.mentee_id):
+        raise Http404("Нет такой задачи.")
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    pair = item.plan.pair
     _require_write(request, pair)
     form = PlanItemStatusForm(request.POST, instance=item, prefix=f"item-{item.pk}")
     if form.is_valid():
@@ -256,7 +263,10 @@ def plan_item_status(request, plan_item_id):
 def my_pairs(request):
     pairs = list(services.my_pairs(request.user))
     for pair in pairs:
-        pair.url = pair_url(pair)
+        mentees = list(pair.mentees.all())
+        scope = services.pair_scope(request.user, pair, mentees)
+        pair.url = pair_url(pair, scope)
+        pair.plan_mentees = scope.mentees(mentees)
         pair.writable = pair.mentor.participant.user_id == request.user.id
     return render(request, "registry/work/my_pairs.html", {"pairs": pairs})
 

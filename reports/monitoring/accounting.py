@@ -3,8 +3,14 @@ programmes of a municipality (roadmap 4.1: quarterly).
 
 Who is counted: every mentor and mentee of a pair or group active at any time within the quarter
 — work started on or before the quarter's last day, planned end empty or on/after its first day,
-and the pair is not a draft. One row per person per pair. Minimal personal data: no birth dates,
-no contacts, no request categories.
+and the pair is not a draft. One row per person per pair.
+
+The one document that names children to the municipal centre (the roadmap's personified
+accounting), so its fields are the minimum that identifies a person's participation: full name,
+school, role, category (обучающийся, педагог…), a student's parallel (not the class letter), the
+form and role model, the pair's number in this document (the people of one pair share it; the
+mentor's name is not repeated on the mentees' rows), dates and status of the pair. No birth
+dates, contacts, request categories, plans or diaries.
 """
 
 from __future__ import annotations
@@ -33,10 +39,10 @@ COLUMNS = [
     Column("ФИО", width=26),
     Column("Роль", width=13),
     Column("Категория", width=16),
-    Column("Класс", width=7),
+    Column("Параллель", width=9, kind="number"),
     Column("Форма наставничества", width=16),
     Column("Ролевая модель", width=22),
-    Column("Наставник пары", width=22),
+    Column("Пара (группа) №", width=10, kind="number"),
     Column("Начало", width=11, kind="date"),
     Column("Окончание", width=11, kind="date"),
     Column("Статус пары", width=16),
@@ -49,10 +55,10 @@ class AccountingRow:
     full_name: str
     role: str
     category: str
-    class_name: str
+    grade: int | None
     form: str
     role_model: str
-    mentor: str
+    pair_number: int
     starts_on: datetime.date | None
     ends_on: datetime.date | None
     status: str
@@ -65,10 +71,10 @@ class AccountingRow:
             self.full_name,
             self.role,
             self.category,
-            self.class_name,
+            self.grade,
             self.form,
             self.role_model,
-            self.mentor,
+            self.pair_number,
             self.starts_on,
             self.ends_on,
             self.status,
@@ -95,16 +101,17 @@ def active_pairs(municipality: Municipality, start: datetime.date, end: datetime
     )
 
 
-def _class(person: Participant) -> str:
-    return person.class_name if person.kind == Participant.Kind.STUDENT else ""
+def _grade(person: Participant) -> int | None:
+    return person.grade if person.kind == Participant.Kind.STUDENT else None
 
 
 def accounting_rows(municipality: Municipality, year: int, quarter: int) -> list[AccountingRow]:
     start, end = quarter_bounds(year, quarter)
     rows = []
-    for pair in active_pairs(municipality, start, end):
+    for number, pair in enumerate(active_pairs(municipality, start, end), start=1):
         mentor = pair.mentor.participant
         common = {
+            "pair_number": number,
             "school": pair.programme.school.short_name,
             "form": pair.form.name,
             "role_model": pair.role_model.name if pair.role_model else "",
@@ -112,17 +119,16 @@ def accounting_rows(municipality: Municipality, year: int, quarter: int) -> list
             "ends_on": pair.ends_on,
             "status": pair.get_status_display(),
         }
-        people = [(mentor, MENTOR, "")]
+        people = [(mentor, MENTOR)]
         mentees = sorted(pair.mentees.all(), key=lambda m: m.participant.full_name)
-        people += [(m.participant, MENTEE, mentor.full_name) for m in mentees]
-        for person, role, pair_mentor in people:
+        people += [(m.participant, MENTEE) for m in mentees]
+        for person, role in people:
             rows.append(
                 AccountingRow(
                     full_name=person.full_name,
                     role=role,
                     category=person.get_kind_display(),
-                    class_name=_class(person),
-                    mentor=pair_mentor,
+                    grade=_grade(person),
                     participant_id=person.pk,
                     **common,
                 )

@@ -3,6 +3,11 @@ and group, the two monitoring stages, best practices and awards.
 
 No request categories appear: pairs are described by form, status, meetings, plan tasks and the
 growth measured in monitoring stage 2.
+
+Two versions (``named``, from ``access.can_see_names``): the school's staff get the participants'
+names; the municipal officer gets the report depersonalised — pairs numbered, with form, number
+of mentees, status and results; practices only those the school marked «можно публиковать»;
+awards by kind and date, the recipient as a role or a pair's number, without the wording.
 """
 
 from __future__ import annotations
@@ -21,16 +26,25 @@ from ..documents import Column, Document, Facts, Paragraph, Row, Section, Table
 from .common import growth_blocks, quality_blocks, stage1_quality, stage2_growth
 from .school import programme_header, satisfaction_table
 
-PAIR_COLUMNS = [
-    Column("№", width=5, kind="number"),
-    Column("Наставник", width=22),
-    Column("Наставляемые", width=28),
-    Column("Форма", width=16),
+RESULT_COLUMNS = [
     Column("Статус", width=16),
     Column("Встреч проведено", width=10, kind="number"),
     Column("Задач ИПР выполнено", width=10, kind="number"),
     Column("Задач ИПР всего", width=10, kind="number"),
     Column("Рост (этап 2)", width=20),
+]
+PAIR_COLUMNS = [
+    Column("№", width=5, kind="number"),
+    Column("Наставник", width=22),
+    Column("Наставляемые", width=28),
+    Column("Форма", width=16),
+    *RESULT_COLUMNS,
+]
+DEPERSONALISED_PAIR_COLUMNS = [
+    Column("№", width=5, kind="number"),
+    Column("Форма", width=22),
+    Column("Наставляемых", width=12, kind="number"),
+    *RESULT_COLUMNS,
 ]
 CASE_COLUMNS = [
     Column("Практика", width=24),
@@ -45,6 +59,11 @@ AWARD_COLUMNS = [
     Column("Дата", width=12, kind="date"),
     Column("Формулировка", width=40),
 ]
+DEPERSONALISED_AWARD_COLUMNS = AWARD_COLUMNS[:3]
+DEPERSONALISED_NOTE = (
+    "Обезличенная версия для муниципального наставнического центра: без имён участников; "
+    "пары и группы пронумерованы, практики — только отмеченные школой «можно публиковать»."
+)
 PAIR_TONES = {Pair.Status.COMPLETED: "success", Pair.Status.TERMINATED: "muted"}
 
 
@@ -86,29 +105,43 @@ def _award_recipient(award: Award) -> str:
     return ""
 
 
-def final_report_document(programme: Programme, today: datetime.date | None = None) -> Document:
+def _award_role(award: Award, numbers: dict[int, int]) -> str:
+    """The recipient without a name: a pair by its number in the report, or a role."""
+    if award.pair_id in numbers:
+        return f"пара (группа) № {numbers[award.pair_id]}"
+    if award.mentor:
+        return f"наставник ({award.mentor.participant.get_kind_display().lower()})"
+    if award.kind == Award.Kind.PARENTS_LETTER:
+        return "родители наставляемого"
+    return ""
+
+
+def _pair_row(number: int, pair: Pair, growth, *, named: bool) -> Row:
+    results = [
+        pair.get_status_display(),
+        pair.meetings_held,
+        pair.tasks_done,
+        pair.tasks_total,
+        _growth_text(growth.get(pair.pk)),
+    ]
+    mentees = pair.mentees.all()
+    if named:
+        names = ", ".join(sorted(m.participant.full_name for m in mentees))
+        who = [pair.mentor.participant.full_name, names, pair.form.name]
+    else:
+        who = [pair.form.name, len(mentees)]
+    return Row([number, *who, *results], tone=PAIR_TONES.get(pair.status, ""))
+
+
+def final_report_document(
+    programme: Programme, *, named: bool, today: datetime.date | None = None
+) -> Document:
+    """``named``: with participants' names (the school's staff), else depersonalised."""
     today = today or timezone.localdate()
     growth = pair_growth(programme)
     pairs = list(_pairs(programme))
-    rows = []
-    for number, pair in enumerate(pairs, start=1):
-        mentees = sorted(m.participant.full_name for m in pair.mentees.all())
-        rows.append(
-            Row(
-                [
-                    number,
-                    pair.mentor.participant.full_name,
-                    ", ".join(mentees),
-                    pair.form.name,
-                    pair.get_status_display(),
-                    pair.meetings_held,
-                    pair.tasks_done,
-                    pair.tasks_total,
-                    _growth_text(growth.get(pair.pk)),
-                ],
-                tone=PAIR_TONES.get(pair.status, ""),
-            )
-        )
+    numbers = {pair.pk: number for number, pair in enumerate(pairs, start=1)}
+    rows = [_pair_row(numbers[pair.pk], pair, growth, named=named) for pair in pairs]
     statuses = Counter(pair.get_status_display() for pair in pairs)
     facts = [("Пар и групп (утверждённых)", len(pairs))]
     facts += [(label, statuses[label]) for label in Pair.Status.labels if statuses[label]]
@@ -119,18 +152,43 @@ def final_report_document(programme: Programme, today: datetime.date | None = No
         ("Пар с замерами роста", len(growth)),
     ]
     cases = Case.objects.filter(programme=programme).select_related("form")
+    if not named:
+        cases = cases.filter(publishable=True)
     awards = Award.objects.filter(programme=programme).select_related(
         "mentor__participant", "pair__mentor__participant", "pair__form"
     )
+    if named:
+        award_table = Table(
+            AWARD_COLUMNS,
+            [
+                Row([a.get_kind_display(), _award_recipient(a), a.awarded_on, a.note])
+                for a in awards
+            ],
+            empty_text="Поощрений нет",
+        )
+    else:
+        award_table = Table(
+            DEPERSONALISED_AWARD_COLUMNS,
+            [Row([a.get_kind_display(), _award_role(a, numbers), a.awarded_on]) for a in awards],
+            empty_text="Поощрений нет",
+        )
     return Document(
         title="Отчёт по итогам программы наставничества",
         meta=[("Школа", programme.school.short_name), ("Данные на", f"{today:%d.%m.%Y}")],
         sections=[
-            Section(heading="Итоги", blocks=[Facts(facts)], sheet_title="Итоги"),
+            Section(
+                heading="Итоги",
+                blocks=[Facts(facts)] if named else [Facts(facts), Paragraph(DEPERSONALISED_NOTE)],
+                sheet_title="Итоги",
+            ),
             Section(
                 heading="Результаты пар и групп",
                 blocks=[
-                    Table(PAIR_COLUMNS, rows, empty_text="Утверждённых пар и групп нет"),
+                    Table(
+                        PAIR_COLUMNS if named else DEPERSONALISED_PAIR_COLUMNS,
+                        rows,
+                        empty_text="Утверждённых пар и групп нет",
+                    ),
                     Paragraph(
                         "Рост — число характеристик этапа 2, улучшившихся от входа к выходу, из "
                         "измеренных в паре в обеих точках. Снятые задачи ИПР не считаются.",
@@ -171,27 +229,7 @@ def final_report_document(programme: Programme, today: datetime.date | None = No
                 ],
                 sheet_title="Практики",
             ),
-            Section(
-                heading="Поощрения",
-                blocks=[
-                    Table(
-                        AWARD_COLUMNS,
-                        [
-                            Row(
-                                [
-                                    award.get_kind_display(),
-                                    _award_recipient(award),
-                                    award.awarded_on,
-                                    award.note,
-                                ]
-                            )
-                            for award in awards
-                        ],
-                        empty_text="Поощрений нет",
-                    )
-                ],
-                sheet_title="Поощрения",
-            ),
+            Section(heading="Поощрения", blocks=[award_table], sheet_title="Поощрения"),
         ],
         orientation="landscape",
         xlsx_layout="sheet_per_section",
