@@ -6,6 +6,7 @@ class MentoringConfig(AppConfig):
     verbose_name = "Школы и доступ"
 
     def ready(self):
-        from . import archive
+        from . import archive, personal_data_map
 
         archive.connect()
+        personal_data_map.register_all()

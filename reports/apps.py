@@ -6,4 +6,6 @@ class ReportsConfig(AppConfig):
     verbose_name = "Документы и отчёты"
 
     def ready(self):
-        from . import receivers  # noqa: F401
+        from . import personal_data_map, receivers  # noqa: F401
+
+        personal_data_map.register_all()

@@ -2,6 +2,7 @@
 
 from django.dispatch import receiver
 
+from mentoring import personal_data
 from registry.signals import participant_anonymised
 
 from .models import NameOverride
@@ -9,7 +10,9 @@ from .models import NameOverride
 
 @receiver(participant_anonymised)
 def forget_name_corrections(sender, participant, names, **kwargs):
-    deleted, _ = NameOverride.objects.filter(
-        school_id=participant.school_id, nominative=" ".join(names[0].split())
-    ).delete()
+    deleted = personal_data.delete_rows(
+        NameOverride.objects.filter(
+            school_id=participant.school_id, nominative=" ".join(names[0].split())
+        )
+    )
     return "удалено исправление склонения ФИО" if deleted else ""

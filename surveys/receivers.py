@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.dispatch import receiver
 from django.utils import timezone
 
+from mentoring import personal_data
 from registry.models import Consent, Participant
 from registry.signals import consent_withdrawn, participant_anonymised
 
@@ -32,10 +33,11 @@ def cancel_invitations(sender, consent, participant, **kwargs) -> str:
 @receiver(participant_anonymised, sender=Participant, dispatch_uid="surveys_anonymise")
 def anonymise_responses(sender, participant, **kwargs) -> str:
     """The name goes from the invitations, free text from the answers; scales and choices stay
-    for the programme's monitoring."""
-    placeholder = f"Участник № {participant.pk}"
-    Invitation.objects.filter(participant=participant).update(respondent_name=placeholder)
-    cleared = (
-        Answer.objects.filter(response__participant=participant).exclude(text="").update(text="")
-    )
+    for the programme's monitoring (surveys/personal_data_map.py)."""
+    for invitation in Invitation.objects.filter(participant=participant):
+        personal_data.erase_and_save(invitation)
+    cleared = 0
+    for answer in Answer.objects.filter(response__participant=participant).exclude(text=""):
+        personal_data.erase_and_save(answer)
+        cleared += 1
     return f"текстовых ответов на анкеты удалено: {cleared}" if cleared else ""

@@ -6,8 +6,10 @@ facts the school is obliged to keep (that consents existed and when they were wi
 with their dates and forms, meetings with their dates). Both outrank the archive of a finished
 programme (``archive_guard_lifted``).
 
-Apps that depend on the registry (surveys, reports) take their part through the signals in
-``registry/signals.py``.
+What is erased, what is kept and why is the personal-data map (``mentoring/personal_data.py``,
+the registry's part in ``registry/personal_data_map.py``): this module finds the person's rows and
+applies it. Apps that depend on the registry (surveys, reports) take their part through the
+signals in ``registry/signals.py``.
 """
 
 import datetime
@@ -18,15 +20,16 @@ from django.apps import apps
 from django.db import transaction
 from django.db.models import Q
 
+from mentoring import personal_data
 from mentoring.archive import archive_guard_lifted
 from mentoring.models import Role, User
+from mentoring.personal_data import Action
 
 from ..models import (
     AnonymisationRecord,
     Award,
     Case,
     Consent,
-    DevelopmentPlan,
     DiaryEntry,
     Meeting,
     Mentee,
@@ -46,36 +49,8 @@ WITHDRAWAL_REASONS = {
 # Kinds whose withdrawal ends every role; the teacher's consent ends only the mentor's role.
 LEAVES_EVERY_ROLE = (Consent.Kind.PERSONAL_DATA, Consent.Kind.PARTICIPATION)
 
-ERASED_TEXT = "Сведения обезличены"
 PLACEHOLDER = "[обезличено]"
 CONFIRMATION_WORD = "ОБЕЗЛИЧИТЬ"
-
-# Shown on the confirmation page: what goes and what stays.
-ERASED = [
-    "фамилия, имя и отчество — заменяются на «Участник № <номер>»",
-    "дата рождения, телефон, электронная почта, примечание",
-    "класс (остаётся только номер параллели), должность, предмет, стаж, организация",
-    "учётная запись участника: отключается и обезличивается (если у неё нет других ролей в школе)",
-    "запрос своими словами, источник запроса и чувствительные категории запроса (ОВЗ, трудная "
-    "жизненная ситуация, проблемы с поведением)",
-    "«Чем я могу быть полезен», компетенции, текст и файлы портфолио",
-    "сканы согласий и справок, ФИО родителя (законного представителя), номера справок",
-    "заключения комиссии по собеседованиям",
-    "записи дневника наставляемого, которые вёл сам участник; индивидуальный план развития "
-    "участника (цель и задачи)",
-    "имя участника в темах и итогах встреч, записях дневников, целях пар, практиках и поощрениях",
-    "имя в приглашениях на анкеты и текстовые ответы на анкеты",
-]
-KEPT = [
-    "что согласия были даны (вид, кем, дата) и когда отозваны",
-    "справки: вид, даты выдачи и срока действия",
-    "пары и группы: форма, ролевая модель, даты, статусы, причина прекращения",
-    "встречи: число, даты, виды и форматы",
-    "обучение в «Школе наставников», посещаемость и удостоверения",
-    "оценки по шкалам и выбранные варианты в ответах на анкеты (для мониторинга программы)",
-    "утверждённые приказы — официальные документы: они остаются в том виде, в каком утверждены",
-    "запись о том, кто, когда и по какому основанию обезличил данные",
-]
 
 
 class PrivacyError(Exception):
@@ -269,12 +244,9 @@ def anonymise_participant(
     ]
     pattern = name_pattern(names)
     with archive_guard_lifted():
-        _erase_documents(participant)
         mentor = Mentor.objects.filter(participant=participant).first()
         mentee_ids = list(participant.mentee_entries.values_list("pk", flat=True))
-        if mentor:
-            _erase_mentor(mentor)
-        _erase_mentee_entries(participant)
+        _erase_records(participant)
         _scrub_work(mentor, mentee_ids, pattern)
         _erase_person(participant, by)
         record = AnonymisationRecord.objects.create(
@@ -289,63 +261,22 @@ def anonymise_participant(
     return AnonymisationOutcome(record=record, other=other)
 
 
-def _delete_file(file_field) -> None:
-    if file_field:
-        file_field.delete(save=False)
+def _erase_records(participant: Participant) -> None:
+    """The registry's records of the person, as the map says. The person and their account go
+    last (``_erase_person``); the surveys' and the reports' records go with the signal."""
+    for entry in personal_data.persons_records():
+        if entry.model_class._meta.app_label != "registry" or entry.model_class is Participant:
+            continue
+        if entry.delete:
+            personal_data.delete_rows(entry.rows_of(participant))
+        elif entry.with_action(Action.ERASE):
+            for row in entry.rows_of(participant):
+                personal_data.erase_and_save(row)
 
 
-def _erase_documents(participant: Participant) -> None:
-    for consent in participant.consents.all():
-        _delete_file(consent.scan)
-        consent.scan = ""
-        consent.representative_name = ""
-        consent.notes = ""
-        consent.save(update_fields=["scan", "representative_name", "notes"])
-    for certificate in participant.certificates.all():
-        _delete_file(certificate.scan)
-        certificate.scan = ""
-        certificate.number = ""
-        certificate.save(update_fields=["scan", "number"])
-
-
-def _erase_mentor(mentor: Mentor) -> None:
-    for portfolio_file in mentor.files.all():
-        _delete_file(portfolio_file.file)
-        portfolio_file.delete()
-    mentor.offer = ""
-    mentor.portfolio = ""
-    mentor.save(update_fields=["offer", "portfolio", "updated_at"])
-    mentor.competencies.clear()
-    for interview in mentor.interviews.all():
-        interview.notes = ""
-        interview.save(update_fields=["notes"])
-
-
-def _erase_mentee_entries(participant: Participant) -> None:
-    for mentee in participant.mentee_entries.all():
-        mentee.request_text = ""
-        mentee.source = ""
-        mentee.save(update_fields=["request_text", "source", "updated_at"])
-        mentee.categories.remove(*mentee.categories.filter(sensitive=True))
-    # The person's own diary and their individual development plan.
-    DiaryEntry.objects.filter(
-        diary=DiaryEntry.Diary.MENTEE, mentee__participant=participant
-    ).delete()
-    for plan in DevelopmentPlan.objects.filter(mentee__participant=participant):
-        plan.items.all().delete()
-        plan.goal = ERASED_TEXT
-        plan.save(update_fields=["goal"])
-
-
-def _scrub_fields(rows, fields: list[str], pattern) -> None:
+def _scrub_fields(rows, pattern) -> None:
     for row in rows:
-        changed = []
-        for name in fields:
-            old = getattr(row, name)
-            new = scrub(old, pattern)
-            if new != old:
-                setattr(row, name, new)
-                changed.append(name)
+        changed = personal_data.scrub_row(row, lambda text: scrub(text, pattern))
         if changed:
             row.save(update_fields=changed)
 
@@ -354,37 +285,20 @@ def _scrub_work(mentor: Mentor | None, mentee_ids: list[int], pattern) -> None:
     """The person's name in what others wrote about their pairs."""
     pairs = Pair.objects.filter(Q(mentor=mentor) | Q(mentees__in=mentee_ids)).distinct()
     pair_ids = list(pairs.values_list("pk", flat=True))
-    _scrub_fields(Pair.objects.filter(pk__in=pair_ids), ["goal", "termination_reason"], pattern)
-    _scrub_fields(Meeting.objects.filter(pair__in=pair_ids), ["topic", "outcome"], pattern)
-    _scrub_fields(DiaryEntry.objects.filter(pair__in=pair_ids), ["text"], pattern)
-    _scrub_fields(
-        Case.objects.filter(pair__in=pair_ids), ["title", "what_was_done", "results"], pattern
-    )
-    awards = Award.objects.filter(Q(pair__in=pair_ids) | Q(mentor=mentor))
-    for award in awards:
+    _scrub_fields(Pair.objects.filter(pk__in=pair_ids), pattern)
+    _scrub_fields(Meeting.objects.filter(pair__in=pair_ids), pattern)
+    _scrub_fields(DiaryEntry.objects.filter(pair__in=pair_ids), pattern)
+    _scrub_fields(Case.objects.filter(pair__in=pair_ids), pattern)
+    for award in Award.objects.filter(Q(pair__in=pair_ids) | Q(mentor=mentor)):
         if award.kind == Award.Kind.PARENTS_LETTER and mentee_ids:
-            award.recipient_name = ""
-        award.recipient_name = scrub(award.recipient_name, pattern)
-        award.note = scrub(award.note, pattern)
+            award.recipient_name = ""  # the parents of the person
+        personal_data.scrub_row(award, lambda text: scrub(text, pattern))
         award.save(update_fields=["recipient_name", "note"])
 
 
 def _erase_person(participant: Participant, by: User | None) -> None:
     user = participant.user
-    grade = participant.grade
-    participant.last_name = "Участник"
-    participant.first_name = f"№ {participant.pk}"
-    participant.middle_name = ""
-    participant.birth_date = None
-    participant.class_name = str(grade) if grade else ""
-    participant.position = ""
-    participant.subject = ""
-    participant.experience_years = None
-    participant.organisation = ""
-    participant.phone = ""
-    participant.email = ""
-    participant.notes = ""
-    participant.user = None
+    personal_data.erase_row(participant)
     participant.updated_by = by
     participant.save()
     if user is not None:
@@ -396,35 +310,16 @@ def _erase_account(user: User, participant: Participant) -> None:
     other_roles = user.memberships.exclude(role=Role.MENTOR, school=participant.school_id)
     if user.is_staff or user.is_superuser or other_roles.exists() or user.participants.exists():
         return
-    user.memberships.all().delete()
-    user.username = f"anonymised-{user.pk}"
-    user.first_name = user.last_name = user.middle_name = user.email = ""
-    user.is_active = False
-    user.set_unusable_password()
+    personal_data.delete_rows(user.memberships.all())
+    personal_data.erase_row(user)
     user.save()
 
 
-AUDITED_ERASED_FIELDS = {
-    "participant": {
-        "last_name",
-        "first_name",
-        "middle_name",
-        "birth_date",
-        "class_name",
-        "position",
-        "subject",
-        "experience_years",
-        "organisation",
-        "phone",
-        "email",
-        "notes",
-        "user",
-    },
-    "consent": {"scan", "representative_name", "notes", "participant"},
-    "certificate": {"scan", "number", "participant"},
-    "mentor": {"offer", "portfolio", "competencies", "participant"},
-    "mentee": {"request_text", "source", "categories", "participant"},
-}
+def audited_erased_fields(model_name: str) -> set[str]:
+    """Values the audit trail loses: the erased fields and the link that names the person."""
+    entry = personal_data.declaration(f"registry.{model_name}")
+    erased = {mapped.name for mapped in entry.with_action(Action.ERASE)}
+    return erased | {lookup.split("__")[0] for lookup in entry.person if lookup != "pk"}
 
 
 def _scrub_audit_log(participant: Participant, mentor, mentee_ids: list[int]) -> None:
@@ -445,7 +340,7 @@ def _scrub_audit_log(participant: Participant, mentor, mentee_ids: list[int]) ->
         if not ids:
             continue
         content_type = ContentType.objects.get_by_natural_key("registry", model_name)
-        erased = AUDITED_ERASED_FIELDS[model_name]
+        erased = audited_erased_fields(model_name)
         entries = LogEntry.objects.filter(
             content_type=content_type, object_pk__in=[str(pk) for pk in ids]
         )

@@ -1,0 +1,32 @@
+"""The stages' part of the personal-data map (mentoring/personal_data.py)."""
+
+from mentoring.personal_data import STAFF, keep, register
+
+
+def register_all() -> None:
+    register(
+        "stages.RoadmapItem",
+        fields=[
+            keep("responsible", STAFF),
+            keep("responsible_user", STAFF),
+            keep("updated_by", STAFF),
+        ],
+        other=(
+            "id",
+            "programme",
+            "stage",
+            "number",
+            "position",
+            "activity",
+            "deadline",
+            "period",
+            "output_document",
+            "order_kind",
+            "status",
+            "evidence_file",
+            "evidence_link",
+            "evidence_note",
+            "completed_at",
+            "updated_at",
+        ),
+    )
