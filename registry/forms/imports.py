@@ -1,11 +1,13 @@
 from django import forms
 
 from ..importing import ALL, VALID
+from ..importing.sources import EXTENSIONS
 from ..models import ImportBatch
 
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
 IMPORT_MAX_TEXT = "5 МБ"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ACCEPTED = ",".join(EXTENSIONS) + f",{XLSX_TYPE},application/vnd.ms-excel,text/csv"
 
 
 class ImportUploadForm(forms.Form):
@@ -16,21 +18,22 @@ class ImportUploadForm(forms.Form):
         initial=ImportBatch.Kind.MENTEES,
     )
     file = forms.FileField(
-        label="Файл Excel (.xlsx)",
+        label="Файл таблицы (.xlsx, .xls, .ods, .csv)",
         help_text=(
             f"Не больше {IMPORT_MAX_TEXT}. Строка заголовков должна быть "
             "в первых 10 строках листа; названия столбцов — как в шаблоне или привычные вам "
-            "(«ФИО», «Фамилия», «Дата рождения», «Класс»…)."
+            "(«ФИО», «Фамилия», «Дата рождения», «Класс», «Пед. стаж», «Моб. телефон»…). "
+            "Строки «Итого», подписи и подзаголовки классов пропускаются."
         ),
-        widget=forms.ClearableFileInput(attrs={"accept": f".xlsx,{XLSX_TYPE}"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED}),
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".xlsx"):
+        if not upload.name.lower().endswith(EXTENSIONS):
             raise forms.ValidationError(
-                "Загрузите файл Excel в формате .xlsx. Файлы .xls, .csv и другие сначала "
-                "сохраните в Excel как «Книга Excel (*.xlsx)»."
+                "Загрузите таблицу: книгу Excel (.xlsx или .xls), таблицу OpenDocument (.ods) "
+                "или текст с разделителями (.csv)."
             )
         if upload.size > IMPORT_MAX_BYTES:
             raise forms.ValidationError(

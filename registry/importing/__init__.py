@@ -1,11 +1,22 @@
 """Import of the mentor and mentee bases from the Excel workbooks schools keep."""
 
-from .batches import ALL, VALID, Outcome, cancel_batch, confirm_batch, create_batch
+from .batches import (
+    ALL,
+    VALID,
+    Outcome,
+    cancel_batch,
+    confirm_batch,
+    counts,
+    create_batch,
+    stored_rows,
+    stored_rows_of,
+)
 from .columns import MENTEES, MENTORS
-from .parsing import ParseResult, parse_file, preview_rows
+from .errors import ImportFileError
+from .parsing import ParseResult, parse_file
 from .rows import ParsedRow, Problem
 from .template import template_workbook
-from .workbook import MAX_ROWS, MAX_ROWS_TEXT, ImportFileError
+from .workbook import MAX_ROWS, MAX_ROWS_TEXT
 
 __all__ = [
     "ALL",
@@ -21,8 +32,10 @@ __all__ = [
     "Problem",
     "cancel_batch",
     "confirm_batch",
+    "counts",
     "create_batch",
     "parse_file",
-    "preview_rows",
+    "stored_rows",
+    "stored_rows_of",
     "template_workbook",
 ]

@@ -1,4 +1,6 @@
-"""An upload's life: checked and kept for preview, then imported (whole or in part) or cancelled."""
+"""An upload's life: checked once and kept for preview, then imported (whole or in part) or
+cancelled. The parsed rows are stored on the batch; the confirmation checks them against the
+base as it is at that moment, without reading the file again."""
 
 import uuid
 from dataclasses import dataclass
@@ -9,8 +11,10 @@ from django.utils import timezone
 from mentoring.models import Programme, User
 
 from ..models import ImportBatch
+from .matching import ADD, SAME, UPDATE, plan_rows
 from .parsing import ParseResult, parse_file
-from .workbook import ImportFileError
+from .rows import ParsedRow
+from .stored import header_from_details, row_from_json, row_to_json
 from .writing import write_rows
 
 ALL = "all"
@@ -21,26 +25,62 @@ VALID = "valid"
 class Outcome:
     imported: int = 0
     refusal: str = ""
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
 
 
-def _store_result(batch: ImportBatch, result: ParseResult) -> None:
-    batch.total_rows = len(result.rows)
-    batch.valid_rows = len(result.valid_rows)
-    batch.errors = [problem.as_dict() for problem in result.problems]
+def counts(rows) -> dict:
+    """How many rows an import adds, updates and leaves as they are (rows with errors apart)."""
+    actions = [row.action for row in rows if row.ok]
+    return {
+        "added": actions.count(ADD),
+        "updated": actions.count(UPDATE),
+        "unchanged": actions.count(SAME),
+    }
 
 
-def create_batch(programme: Programme, kind: str, upload, *, by: User) -> ImportBatch:
-    """Checks the uploaded file and keeps it for the preview. Raises ImportFileError."""
-    result = parse_file(upload, kind, programme)
+def _store(batch: ImportBatch, rows: list[ParsedRow]) -> None:
+    batch.total_rows = len(rows)
+    batch.valid_rows = sum(1 for row in rows if row.ok)
+    batch.errors = [problem.as_dict() for row in rows for problem in row.problems]
+    batch.rows = [row_to_json(row) for row in rows]
+    batch.details = {**batch.details, **counts(rows)}
+
+
+def _details(result: ParseResult) -> dict:
+    return {
+        "format": result.format,
+        "sheet": result.sheet_title,
+        "header": result.header.as_dict(),
+    }
+
+
+def create_batch(
+    programme: Programme, kind: str, upload, *, by: User, sensitive: bool = True
+) -> ImportBatch:
+    """Checks the uploaded file and keeps it with its parsed rows. Raises ImportFileError."""
+    upload.seek(0)
+    result = parse_file(upload.read(), kind, programme, sensitive=sensitive)
     upload.seek(0)
     batch = ImportBatch(
-        programme=programme, kind=kind, original_name=upload.name[:255], uploaded_by=by
+        programme=programme,
+        kind=kind,
+        original_name=upload.name[:255],
+        uploaded_by=by,
+        skipped=result.skipped,
+        details=_details(result),
     )
-    _store_result(batch, result)
+    _store(batch, result.rows)
+    extension = (upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else "")[:5]
     # The stored name carries no personal data from the original file name.
-    batch.file.save(f"{uuid.uuid4().hex}.xlsx", upload, save=False)
+    batch.file.save(f"{uuid.uuid4().hex}.{extension or 'bin'}", upload, save=False)
     batch.save()
     return batch
+
+
+def stored_rows(batch: ImportBatch) -> list[ParsedRow]:
+    return [row_from_json(data) for data in batch.rows]
 
 
 def _refusal_of_status(batch: ImportBatch) -> str:
@@ -56,50 +96,57 @@ def _finish(batch: ImportBatch, status: str) -> None:
     batch.status = status
     batch.finished_at = timezone.now()
     batch.file.name = ""
+    batch.rows = []
     batch.save()
     if name:
         transaction.on_commit(lambda: storage.delete(name))
 
 
+STORED_FIELDS = ["total_rows", "valid_rows", "errors", "rows", "details"]
+
+
 @transaction.atomic
-def confirm_batch(batch: ImportBatch, mode: str, *, by: User) -> Outcome:
+def confirm_batch(batch: ImportBatch, mode: str, *, by: User, sensitive: bool = True) -> Outcome:
     """All rows (only when none has an error) or only the valid ones, in one transaction."""
     if mode not in (ALL, VALID):
         raise ValueError(f"unknown import mode: {mode}")
     batch = ImportBatch.objects.select_for_update().select_related("programme").get(pk=batch.pk)
     if batch.status != ImportBatch.Status.PREVIEW:
         return Outcome(refusal=_refusal_of_status(batch))
-    try:
-        with batch.file.open("rb") as handle:
-            result = parse_file(handle, batch.kind, batch.programme)
-    except (ImportFileError, FileNotFoundError, ValueError) as error:
-        message = str(error) if isinstance(error, ImportFileError) else "файл не найден"
-        return Outcome(refusal=f"Не удалось прочитать сохранённый файл: {message}")
-    _store_result(batch, result)
-    rows = result.rows if mode == ALL else result.valid_rows
+    if not batch.rows or "header" not in batch.details:
+        return Outcome(refusal="Проверка этого файла не сохранилась: загрузите его заново.")
+    rows = stored_rows(batch)
+    plan_rows(
+        rows, header_from_details(batch.details), batch.programme, batch.kind, sensitive=sensitive
+    )
+    _store(batch, rows)
+    problems = sum(len(row.problems) for row in rows)
+    chosen = rows if mode == ALL else [row for row in rows if row.ok]
     refusal = ""
-    if mode == ALL and result.problems:
+    if mode == ALL and problems:
         refusal = (
-            f"В файле есть ошибки ({len(result.problems)}), поэтому ничего не загружено. "
+            f"В файле есть ошибки ({problems}), поэтому ничего не загружено. "
             "Исправьте файл и загрузите его снова или загрузите только строки без ошибок."
         )
-    elif not rows:
+    elif not chosen:
         refusal = "В файле нет ни одной строки без ошибок: загружать нечего."
     if refusal:
-        batch.save(update_fields=["total_rows", "valid_rows", "errors"])
+        batch.save(update_fields=STORED_FIELDS)
         return Outcome(refusal=refusal)
     try:
         with transaction.atomic():
-            write_rows(rows, batch.kind, batch.programme, by=by)
+            write_rows(chosen, batch.kind, batch.programme, by=by)
     except IntegrityError:
-        batch.save(update_fields=["total_rows", "valid_rows", "errors"])
+        batch.save(update_fields=STORED_FIELDS)
         return Outcome(
             refusal="Ничего не загружено: пока файл проверялся, часть этих людей уже добавили "
             "в базу. Загрузите файл заново, чтобы проверить его ещё раз."
         )
-    batch.imported_rows = len(rows)
+    done = counts(chosen)
+    batch.imported_rows = done["added"] + done["updated"]
+    batch.details = {**batch.details, "result": done}
     _finish(batch, ImportBatch.Status.IMPORTED)
-    return Outcome(imported=len(rows))
+    return Outcome(imported=batch.imported_rows, **done)
 
 
 @transaction.atomic
@@ -109,3 +156,7 @@ def cancel_batch(batch: ImportBatch) -> Outcome:
         return Outcome(refusal=_refusal_of_status(batch))
     _finish(batch, ImportBatch.Status.CANCELLED)
     return Outcome()
+
+
+def stored_rows_of(data: list[dict]) -> list[ParsedRow]:
+    return [row_from_json(item) for item in data]

@@ -25,6 +25,19 @@ SHORT_FORMS = {
     "эмоциональное выгорание": "burnout",
     "новое место работы": "new_at_work",
     "цифровые навыки": "digital_skills",
+    "ребенок инвалид": "ovz",
+    "дети инвалиды": "ovz",
+    "инвалид": "ovz",
+    "инвалидность": "ovz",
+    "соп": "difficult_situation",
+    "сирота": "difficult_situation",
+    "опекаемый": "difficult_situation",
+    "группа риска": "behaviour",
+    "вшу": "behaviour",
+    "внутришкольный учет": "behaviour",
+    "высокомотивированные": "gifted",
+    "неуспевающие": "low_results",
+    "новенький": "new_student",
 }
 MIN_PREFIX = 3
 AUDIENCE_OF_KIND = {
@@ -60,12 +73,15 @@ class CategoryMatcher:
             return candidates[0]
         if len(candidates) > 1:
             names = "», «".join(c.name for c in candidates)
-            raise CellError(f"категория запроса «{item}» подходит к нескольким: «{names}»")
-        raise CellError(f"неизвестная категория запроса «{item}»")
+            raise CellError(
+                f"категория запроса «{item}» подходит к нескольким: «{names}»",
+                "Неоднозначная категория запроса",
+            )
+        raise CellError(f"неизвестная категория запроса «{item}»", "Неизвестная категория запроса")
 
     def items(self, value: object) -> list[str]:
         """Items of a list cell; a full name that itself holds a comma stays one item."""
-        parts = split_list(value)
+        parts = split_list(value.replace("/", ",") if isinstance(value, str) else value)
         items, start = [], 0
         while start < len(parts):
             end = next(
@@ -80,21 +96,24 @@ class CategoryMatcher:
             start = end
         return items
 
-    def parse(self, value: object, kind: str | None) -> tuple[list[RequestCategory], list[str]]:
-        """Categories of a cell, and a message for every item that is not understood."""
+    def parse(self, value: object, kind: str | None) -> tuple[list[RequestCategory], list[tuple]]:
+        """Categories of a cell, and (message, group) for every item that is not understood."""
         found, messages = [], []
         audience = AUDIENCE_OF_KIND.get(kind)
         for item in self.items(value):
             try:
                 category = self.match(item)
             except CellError as error:
-                messages.append(str(error))
+                messages.append((str(error), error.kind))
                 continue
             if audience and category.audience != audience:
                 messages.append(
-                    f"категория запроса «{category.name}» относится к "
-                    f"{AUDIENCE_WORDS[category.audience]}, а участник — "
-                    f"{Participant.Kind(kind).label.lower()}"
+                    (
+                        f"категория запроса «{category.name}» относится к "
+                        f"{AUDIENCE_WORDS[category.audience]}, а участник — "
+                        f"{Participant.Kind(kind).label.lower()}",
+                        "Категория запроса не для этого участника",
+                    )
                 )
             elif category not in found:
                 found.append(category)

@@ -1,18 +1,20 @@
 """A whole file → parsed rows checked against each other and against the school's bases."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 
 from mentoring.models import Programme
 
-from ..models import Mentee, Mentor, Participant
-from .columns import MENTEES, Header
+from .columns import Header
+from .errors import ImportFileError
+from .matching import plan_rows
 from .rows import ParsedRow, Problem, person_key, read_rows
-from .workbook import ImportFileError, read_sheet
-
-PREVIEW_ROWS = 20
+from .skipping import CLASS_HEADING, RowSorter
+from .template import example_names
+from .values import text
+from .workbook import read_sheet
 
 
 @dataclass
@@ -21,6 +23,8 @@ class ParseResult:
     sheet_title: str
     header: Header
     rows: list[ParsedRow]
+    skipped: list[dict] = field(default_factory=list)  # {"row", "reason", "text"}
+    format: str = ""
 
     @property
     def problems(self) -> list[Problem]:
@@ -43,6 +47,7 @@ def _mark_duplicates(rows: list[ParsedRow], header: Header) -> None:
                     row.number,
                     header.name_title(),
                     f"повторяет строку {seen[key]}: тот же человек (ФИО и дата рождения)",
+                    "Повтор человека в файле",
                 )
             )
         else:
@@ -56,53 +61,56 @@ def _key(row: ParsedRow) -> tuple:
     )
 
 
-def _match_existing(rows: list[ParsedRow], header: Header, programme: Programme, kind: str):
-    """Reuses the school's participants; a person already in this base is an error."""
-    school_people = Participant.objects.filter(school_id=programme.school_id).values_list(
-        "pk", "last_name", "first_name", "middle_name", "birth_date"
-    )
-    by_key = {person_key(*person[1:]): person[0] for person in school_people.order_by("pk")}
-    if kind == MENTEES:
-        taken = set(
-            Mentee.objects.filter(programme=programme).values_list("participant_id", flat=True)
-        )
-        message = "уже есть в базе наставляемых этой программы"
-    else:
-        taken = set(
-            Mentor.objects.filter(participant__school_id=programme.school_id).values_list(
-                "participant_id", flat=True
-            )
-        )
-        message = "уже есть в базе наставников"
-    for row in rows:
-        if not row.person.get("last_name") or not row.person.get("first_name"):
+def _sorted_rows(sheet, kind: str) -> tuple[list[tuple], list[dict]]:
+    """Rows of people (with the class of the sub-heading above them) and the skipped rows."""
+    sorter = RowSorter(sheet.header, kind, example_names(kind))
+    people, skipped, heading_class = [], [], None
+    for number, values in sheet.rows:
+        reason, opened = sorter.reason(values)
+        if reason is None:
+            people.append((number, values, heading_class))
             continue
-        participant_id = by_key.get(_key(row))
-        if participant_id is None:
-            continue
-        row.existing_participant_id = participant_id
-        if participant_id in taken:
-            row.problems.append(Problem(row.number, header.name_title(), message))
+        if reason == CLASS_HEADING:
+            heading_class = opened
+        shown = " ".join(text(value) for value in values if text(value))
+        skipped.append({"row": number, "reason": reason, "text": shown[:120]})
+    return people, skipped
 
 
 def parse_file(
-    handle, kind: str, programme: Programme, today: datetime.date | None = None
+    handle,
+    kind: str,
+    programme: Programme,
+    today: datetime.date | None = None,
+    *,
+    sensitive: bool = True,
 ) -> ParseResult:
-    """Reads and checks every row. Raises ImportFileError when the file cannot be used at all."""
+    """Reads and checks every row. Raises ImportFileError when the file cannot be used at all.
+
+    ``handle``: bytes or a binary file. ``sensitive``: whether the person importing sees the
+    sensitive request categories (those they cannot see are kept on update).
+    """
     today = today or timezone.localdate()
-    sheet = read_sheet(handle, kind)
-    if not sheet.rows:
+    if isinstance(handle, bytes):
+        content = handle
+    else:
+        handle.seek(0)
+        content = handle.read()
+    sheet = read_sheet(content, kind)
+    people, skipped = _sorted_rows(sheet, kind)
+    if not people:
+        why = ""
+        if skipped:
+            why = (
+                " (пропущены строки, где нет людей: "
+                + ", ".join(dict.fromkeys(item["reason"] for item in skipped))
+                + ")"
+            )
+        row = sheet.header.row
         raise ImportFileError(
-            f"Под строкой заголовков (строка {sheet.header.row}) нет ни одной строки с данными."
+            f"Под строкой заголовков (строка {row}) нет ни одной строки с данными{why}."
         )
-    rows = read_rows(sheet.header, sheet.rows, kind, today)
+    rows = read_rows(sheet.header, people, kind, today)
     _mark_duplicates(rows, sheet.header)
-    _match_existing(rows, sheet.header, programme, kind)
-    return ParseResult(kind, sheet.title, sheet.header, rows)
-
-
-def preview_rows(handle, kind: str, limit: int = PREVIEW_ROWS) -> tuple[Header, list[ParsedRow]]:
-    """The first rows as they will be read, without the checks against the database."""
-    sheet = read_sheet(handle, kind, limit)
-    rows = read_rows(sheet.header, sheet.rows, kind, timezone.localdate())
-    return sheet.header, rows
+    plan_rows(rows, sheet.header, programme, kind, sensitive=sensitive)
+    return ParseResult(kind, sheet.title, sheet.header, rows, skipped, sheet.format)

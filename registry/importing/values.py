@@ -1,29 +1,44 @@
-"""Reading one cell: dates, numbers and Russian words of the reference lists."""
+"""Reading one cell: names, dates, numbers, classes and Russian words of the reference lists."""
 
 import datetime
 import math
 import re
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from openpyxl.utils.datetime import from_excel
 
 from ..models import Mentee, Mentor, Participant
 from .columns import normalise
 
 EARLIEST_BIRTH_DATE = datetime.date(1900, 1, 1)
-_DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 # Excel serial numbers of 01.01.1900 … 31.12.2099, for date cells stored as plain numbers.
 _SERIALS = range(1, 73051)
+DATE_FORMATS_TEXT = (
+    "понятны форматы ДД.ММ.ГГГГ (14.03.2012), ДД.ММ.ГГ (14.03.12), ГГГГ-ММ-ДД (2012-03-14), "
+    "«14 марта 2012» и даты Excel"
+)
+MONTHS = {
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7, "авг": 8,
+    "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
+}  # fmt: skip
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s*([./\-\\ ])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})$")
+_YEAR_MONTH_DAY = re.compile(r"^(\d{4})[./\-](\d{1,2})[./\-](\d{1,2})$")
+_WORDS_DATE = re.compile(r"^(\d{1,2})\s+([а-я]+)\.?\s+(\d{4})$")
+_TIME_TAIL = re.compile(r"[ t]\d{1,2}:\d{2}(:\d{2})?(\.\d+)?$")
+_YEAR_WORD = re.compile(r"\s*(г|год|года)\.?$")
 
 
 class CellError(ValueError):
-    """A value that cannot be read; the message is shown to the user as is."""
+    """A value that cannot be read. The message is shown as is; ``kind`` groups alike errors."""
+
+    def __init__(self, message: str, kind: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind or message
 
 
 def text(value: object) -> str:
     """A cell as one line of text: numbers without «.0», dates as ДД.ММ.ГГГГ."""
+    if value.__class__ is str:
+        return " ".join(value.split())
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -43,42 +58,126 @@ def shown(value: object) -> str:
     return text(value) or "(пусто)"
 
 
-def parse_date(value: object) -> datetime.date | None:
+# Names ---------------------------------------------------------------------------------------
+
+NOT_A_NAME = "ФИО не похоже на имя человека"
+_NAME_WORD = re.compile(r"^[^\W\d_]+(?:[-'’.][^\W\d_]*)*$")
+
+
+def check_name_part(part: str) -> None:
+    """A surname, a name or a patronymic: letters, with hyphens or apostrophes inside."""
+    if part.startswith(("=", "+", "@")):
+        raise CellError(f"«{part}» похоже на формулу, а не на имя человека", NOT_A_NAME)
+    if any(char.isdigit() for char in part):
+        raise CellError(f"в имени человека не может быть цифр: «{part}»", NOT_A_NAME)
+    for word in part.split():
+        if not _NAME_WORD.match(word):
+            odd = "".join(sorted({c for c in word if not (c.isalpha() or c in "-'’.")}))
+            raise CellError(
+                f"в имени человека есть лишние знаки «{odd or word}»: «{part}»", NOT_A_NAME
+            )
+
+
+def split_full_name(value: object) -> tuple[str, str, str]:
+    """«Иванова Ольга Сергеевна» → parts; «Мамедов Эльдар Руслан оглы» keeps «Руслан оглы»."""
+    whole = text(value)
+    if whole:
+        check_name_part(whole)
+    words = whole.split()
+    if len(words) < 2:
+        raise CellError(
+            f"укажите фамилию и имя полностью, например «Иванова Ольга Сергеевна», "
+            f"а не «{shown(value)}»",
+            "ФИО: нет имени или фамилии",
+        )
+    return words[0], words[1], " ".join(words[2:])
+
+
+# Dates ---------------------------------------------------------------------------------------
+
+
+def _unreadable(raw: str) -> CellError:
+    return CellError(f"не удалось распознать дату «{raw}»: {DATE_FORMATS_TEXT}", "Дата не понята")
+
+
+def _century(year: int, month: int, day: int, past: datetime.date | None) -> int:
+    """«12» is 2012 unless that day is after ``past`` (a birth date lies in the past)."""
+    if year >= 100:
+        return year
+    candidate = 2000 + year
+    if past is not None:
+        try:
+            if datetime.date(candidate, month, day) > past:
+                return 1900 + year
+        except ValueError:
+            return candidate
+    return candidate
+
+
+def _make(raw: str, year: int, month: int, day: int) -> datetime.date:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        raise CellError(
+            f"не удалось распознать дату «{raw}»: такого дня в календаре нет",
+            "Дата не понята",
+        ) from None
+
+
+def _from_text(raw: str, past: datetime.date | None) -> datetime.date:
+    value = _YEAR_WORD.sub("", _TIME_TAIL.sub("", raw.casefold().replace("ё", "е"))).strip()
+    if match := _DAY_MONTH_YEAR.match(value):
+        first, separator, second, year = int(match[1]), match[2], int(match[3]), int(match[4])
+        day, month = first, second
+        if separator == "/" and second > 12 >= first:  # 03/14/2012 from an American setting
+            day, month = second, first
+        return _make(raw, _century(year, month, day, past), month, day)
+    if match := _YEAR_MONTH_DAY.match(value):
+        return _make(raw, int(match[1]), int(match[2]), int(match[3]))
+    if match := _WORDS_DATE.match(value):
+        month = MONTHS.get(match[2][:3])
+        if month:
+            return _make(raw, int(match[3]), month, int(match[1]))
+    raise _unreadable(raw)
+
+
+def parse_date(value: object, past: datetime.date | None = None) -> datetime.date | None:
+    """A date cell or text. ``past``: two-digit years fall on or before that day."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
         return value
-    if (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and math.isfinite(value)
-        and int(value) in _SERIALS
-    ):
-        return from_excel(value).date()
+    if isinstance(value, bool):
+        raise _unreadable(text(value))
+    if isinstance(value, int | float) and math.isfinite(value):
+        if float(value).is_integer() and 1900 <= value <= 2100:
+            raise CellError(
+                f"указан только год «{int(value)}»: нужна полная дата, например 14.03.2012",
+                "Дата не понята",
+            )
+        if int(value) in _SERIALS:
+            return from_excel(value).date()
     raw = text(value)
     if not raw:
         return None
-    match = _DOTTED.match(raw)
-    parts = None
-    if match:
-        parts = int(match[3]), int(match[2]), int(match[1])
-    elif match := _ISO.match(raw):
-        parts = int(match[1]), int(match[2]), int(match[3])
-    try:
-        if parts is None:
-            raise ValueError
-        return datetime.date(*parts)
-    except ValueError:
-        raise CellError(f"не удалось распознать дату «{raw}»") from None
+    return _from_text(raw, past)
 
 
 def check_birth_date(day: datetime.date, today: datetime.date) -> None:
     if day > today:
-        raise CellError(f"дата рождения {day:%d.%m.%Y} ещё не наступила")
+        raise CellError(f"дата рождения {day:%d.%m.%Y} ещё не наступила", "Дата рождения в будущем")
     if day < EARLIEST_BIRTH_DATE:
-        raise CellError(f"слишком ранняя дата рождения {day:%d.%m.%Y}")
+        raise CellError(f"слишком ранняя дата рождения {day:%d.%m.%Y}", "Слишком ранняя дата")
+
+
+def check_past_date(day: datetime.date, today: datetime.date, what: str) -> None:
+    if day > today:
+        raise CellError(f"{what} {day:%d.%m.%Y} ещё не наступила", "Дата в будущем")
+
+
+# Numbers -------------------------------------------------------------------------------------
 
 
 def parse_int(value: object, low: int, high: int, what: str) -> int | None:
@@ -92,10 +191,52 @@ def parse_int(value: object, low: int, high: int, what: str) -> int | None:
             number = float(text(value).replace(",", "."))
         except ValueError:
             number = None
-    if number is None or not float(number).is_integer() or not low <= number <= high:
-        raise CellError(f"{what} целым числом от {low} до {high}, а не «{text(value)}»")
+    if (
+        number is None
+        or not math.isfinite(number)
+        or not float(number).is_integer()
+        or not low <= number <= high
+    ):
+        raise CellError(
+            f"{what} целым числом от {low} до {high}, а не «{text(value)}»",
+            f"Неверное число: {what}",
+        )
     return int(number)
 
+
+MAX_EXPERIENCE = 70
+_LESS_THAN_A_YEAR = ("менее года", "меньше года", "до года", "до 1 года", "менее 1 года")
+_NO_EXPERIENCE = ("нет", "без стажа", "0", "полгода", "пол года")
+_EXPERIENCE = re.compile(
+    r"^(\d+(?:[.,]\d+)?)\s*(?:г(?:од|ода)?|л(?:ет)?)?\.?"
+    r"(?:\s*(?:и\s*)?(\d+)\s*(?:мес(?:яц(?:а|ев)?)?|м)\.?)?$"
+)
+_MONTHS_ONLY = re.compile(r"^\d+\s*(?:мес(?:яц(?:а|ев)?)?|м)\.?$")
+
+
+def parse_experience(value: object) -> int | None:
+    """Whole years of work: 12, «12 лет», «3 г.», «0,5», «5 л. 3 мес.», «менее года»."""
+    if value is None or text(value) == "":
+        return None
+    years = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        years = value if math.isfinite(value) else None
+    else:
+        raw = text(value).casefold().replace("ё", "е")
+        if raw in _LESS_THAN_A_YEAR or raw in _NO_EXPERIENCE or _MONTHS_ONLY.match(raw):
+            return 0
+        if match := _EXPERIENCE.match(raw):
+            years = float(match[1].replace(",", "."))
+    if years is None or not 0 <= years <= MAX_EXPERIENCE:
+        raise CellError(
+            f"не удалось понять стаж «{text(value)}»: укажите число лет от 0 до {MAX_EXPERIENCE}, "
+            "например «12», «12 лет», «5 л. 3 мес.» или «менее года»",
+            "Стаж не понят",
+        )
+    return int(years)
+
+
+# Reference lists -----------------------------------------------------------------------------
 
 # A cell matches when it starts with one of the stems (case, «ё» and punctuation ignored).
 KIND_STEMS = (
@@ -112,13 +253,15 @@ KIND_STEMS = (
         ("специалист", "работодател", "сотрудник предприятия", "employer"),
     ),
 )
+# A teacher's qualification category, which e-journals also call «Категория».
+QUALIFICATION_STEMS = ("высш", "перв", "втор", "соответств", "сзд", "без категории", "б к")
 KIND_HELP = "обучающийся, педагог, родитель, выпускник, профессионал, специалист предприятия"
 CONTOUR_STEMS = (
     (Mentor.Contour.INTERNAL, ("внутр", "internal")),
     (Mentor.Contour.EXTERNAL, ("внешн", "external")),
 )
 PRIORITY_STEMS = (
-    (Mentee.Priority.HIGH, ("высок", "high")),
+    (Mentee.Priority.HIGH, ("высок", "high", "срочн")),
     (Mentee.Priority.NORMAL, ("обычн", "средн", "normal")),
     (Mentee.Priority.LOW, ("низк", "low")),
 )
@@ -133,11 +276,17 @@ def _by_stem(value: object, choices) -> str | None:
 
 
 def parse_kind(value: object) -> str | None:
+    """None for an empty cell and for a qualification category («высшая»): decided by the row."""
     if not text(value):
         return None
     kind = _by_stem(value, KIND_STEMS)
     if kind is None:
-        raise CellError(f"неизвестная категория участника «{text(value)}»: допустимы {KIND_HELP}")
+        if normalise(value).startswith(QUALIFICATION_STEMS):
+            return None
+        raise CellError(
+            f"неизвестная категория участника «{text(value)}»: допустимы {KIND_HELP}",
+            "Неизвестная категория участника",
+        )
     return kind
 
 
@@ -146,7 +295,10 @@ def parse_contour(value: object) -> str | None:
         return None
     contour = _by_stem(value, CONTOUR_STEMS)
     if contour is None:
-        raise CellError(f"неизвестный контур «{text(value)}»: допустимы «внутренний» и «внешний»")
+        raise CellError(
+            f"неизвестный контур «{text(value)}»: допустимы «внутренний» и «внешний»",
+            "Неизвестный контур",
+        )
     return contour
 
 
@@ -156,35 +308,39 @@ def parse_priority(value: object) -> str:
     priority = _by_stem(value, PRIORITY_STEMS)
     if priority is None:
         raise CellError(
-            f"неизвестный приоритет «{text(value)}»: допустимы «высокий», «обычный», «низкий»"
+            f"неизвестный приоритет «{text(value)}»: допустимы «высокий», «обычный», «низкий»",
+            "Неизвестный приоритет",
         )
     return priority
 
 
+# Classes -------------------------------------------------------------------------------------
+
+_LATIN_TWINS = str.maketrans("ABCEHKMOPTXabcehkmoptxy", "АВСЕНКМОРТХавсенкмортху")
+_CLASS = re.compile(
+    r"^(\d{1,2})\s*[-–—]?\s*[«\"„“'(]?\s*([^\W\d_])?\s*[»\"“”')]?\s*(?:класс|кл\.?)?$",
+    re.IGNORECASE,
+)
+_CLASS_WORD_FIRST = re.compile(r"^(?:класс|кл\.?)\s*[:№-]?\s*(.+)$", re.IGNORECASE)
+
+
+def class_of(raw: str) -> str | None:
+    """«7-а», «7 а», «7 «А»», «7А класс», «Класс: 7А» → «7А»; None when it is not a class name."""
+    value = " ".join(raw.split()).translate(_LATIN_TWINS)
+    if match := _CLASS_WORD_FIRST.match(value):
+        value = match[1]
+    match = _CLASS.match(value)
+    if not match or not 1 <= int(match[1]) <= 11:
+        return None
+    return f"{int(match[1])}{(match[2] or '').upper()}"
+
+
 def parse_class(value: object) -> str:
-    """«7 б», «7б», «7 „Б“» → «7Б»."""
-    return re.sub(r"[\s«»\"'„“”]", "", text(value)).upper()
-
-
-def parse_email(value: object) -> str:
-    address = text(value)
-    if address:
-        try:
-            validate_email(address)
-        except ValidationError:
-            raise CellError(f"неверный адрес электронной почты «{address}»") from None
-    return address
-
-
-def split_full_name(value: object) -> tuple[str, str, str]:
-    """«Иванова Ольга Сергеевна» → parts; «Мамедов Эльдар Руслан оглы» keeps «Руслан оглы»."""
-    words = text(value).split()
-    if len(words) < 2:
-        raise CellError(
-            f"укажите фамилию и имя полностью, например «Иванова Ольга Сергеевна», "
-            f"а не «{shown(value)}»"
-        )
-    return words[0], words[1], " ".join(words[2:])
+    """«7 б», «7б», «7-б», «7 „Б“», «7Б класс» → «7Б»; anything else without spaces and quotes."""
+    raw = text(value)
+    if not raw:
+        return ""
+    return class_of(raw) or re.sub(r"[\s«»\"'„“”]", "", raw).upper()
 
 
 def split_list(value: object) -> list[str]:

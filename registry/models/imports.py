@@ -34,6 +34,11 @@ class ImportBatch(models.Model):
     valid_rows = models.PositiveIntegerField("строк без ошибок", default=0)
     imported_rows = models.PositiveIntegerField("загружено строк", default=0)
     errors = models.JSONField("ошибки", default=list, blank=True)
+    # The file is parsed once: its rows as read and checked (removed when the batch is closed),
+    # the rows that are not people, and what was found (format, sheet, header, counts).
+    rows = models.JSONField("прочитанные строки", default=list, blank=True)
+    skipped = models.JSONField("пропущенные строки", default=list, blank=True)
+    details = models.JSONField("сведения о файле", default=dict, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

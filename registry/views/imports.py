@@ -1,22 +1,38 @@
-"""Import of the mentor and mentee bases from Excel: upload, preview, confirm or cancel."""
+"""Import of the mentor and mentee bases from Excel: upload, preview, confirm or cancel; the
+template, the base in the import's own shape, and the checked file with its errors."""
 
 from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import path
 
+from mentoring import access
+
 from .. import importing
 from ..forms.imports import XLSX_TYPE, ImportConfirmForm, ImportUploadForm
-from ..models import ImportBatch, Mentee, Mentor, Participant
+from ..importing.errorbook import error_workbook
+from ..importing.export import export_workbook
+from ..importing.sources import FORMAT_LABELS
+from ..importing.summary import ChangeWriter, error_groups
+from ..models import ImportBatch, Mentee, Mentor, Participant, RequestCategory
 from .common import require_edit, section_context, staff_object, staff_programme
 
 RECENT_BATCHES = 10
+PREVIEW_ROWS = 20
+ERRORS_SHOWN = 200
+CHANGES_SHOWN = 100
+SKIPPED_SHOWN = 100
 TEMPLATE_NAMES = {
     importing.MENTEES: ("Шаблон базы наставляемых", "Shablon_bazy_nastavlyaemykh"),
     importing.MENTORS: ("Шаблон базы наставников", "Shablon_bazy_nastavnikov"),
+}
+EXPORT_NAMES = {
+    importing.MENTEES: ("База наставляемых для загрузки", "Baza_nastavlyaemykh"),
+    importing.MENTORS: ("База наставников для загрузки", "Baza_nastavnikov"),
 }
 BASE_LISTS = {importing.MENTEES: "registry:mentee_list", importing.MENTORS: "registry:mentor_list"}
 NOUNS = {
@@ -33,9 +49,26 @@ def plural(number: int, forms: tuple[str, str, str]) -> str:
     return forms[2]
 
 
-def imported_message(kind: str, number: int) -> str:
-    verb = "Загружен" if number % 10 == 1 and number % 100 != 11 else "Загружено"
-    return f"{verb} {number} {plural(number, NOUNS[kind])}"
+def imported_message(kind: str, outcome: importing.Outcome) -> str:
+    if not outcome.added and not outcome.updated:
+        return "Ничего не изменилось: все строки файла совпадают с базой."
+    parts = []
+    if outcome.added:
+        verb = "Загружен" if outcome.added % 10 == 1 and outcome.added % 100 != 11 else "Загружено"
+        parts.append(f"{verb} {outcome.added} {plural(outcome.added, NOUNS[kind])}")
+    if outcome.updated:
+        parts.append(f"обновлено {outcome.updated}" if parts else f"Обновлено {outcome.updated}")
+    if outcome.unchanged:
+        parts.append(f"без изменений {outcome.unchanged}")
+    return ", ".join(parts)
+
+
+def _download(content: bytes, name: str, ascii_name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX_TYPE)
+    response["Content-Disposition"] = (
+        f"attachment; filename=\"{ascii_name}.xlsx\"; filename*=UTF-8''{quote(name + '.xlsx')}"
+    )
+    return response
 
 
 def _batch(request, batch_id) -> ImportBatch:
@@ -59,6 +92,7 @@ def import_start(request, programme_id):
                     form.cleaned_data["kind"],
                     form.cleaned_data["file"],
                     by=request.user,
+                    sensitive=access.can_see_sensitive(request.user, programme.school_id),
                 )
             except importing.ImportFileError as error:
                 form.add_error("file", str(error))
@@ -75,6 +109,8 @@ def import_start(request, programme_id):
 
 MENTEE_COLUMNS = ["Категории запроса", "Запрос", "Приоритет"]
 MENTOR_COLUMNS = ["Контур", "Компетенции", "Чем может быть полезен", "Наставляемых не более"]
+ACTIONS = {"add": "добавится", "update": "обновится", "same": "без изменений"}
+HIDDEN_CATEGORY = "(конфиденциальная категория)"
 
 
 def _cells(row: importing.ParsedRow, kind: str, sensitive: bool) -> list[str]:
@@ -88,7 +124,7 @@ def _cells(row: importing.ParsedRow, kind: str, sensitive: bool) -> list[str]:
         person.get("class_name") or person.get("position") or person.get("organisation"),
     ]
     if kind == importing.MENTEES:
-        priority = entry.get("priority")
+        priority = entry.get("priority") or ("normal" if row.action == "add" else "")
         return cells + [
             "; ".join(
                 name for name, hidden in entry.get("category_labels", []) if sensitive or not hidden
@@ -101,22 +137,39 @@ def _cells(row: importing.ParsedRow, kind: str, sensitive: bool) -> list[str]:
         Mentor.Contour(contour).label if contour else "по категории участника",
         ", ".join(entry.get("competencies", [])),
         entry.get("offer", ""),
-        entry.get("capacity", ""),
+        entry.get("capacity") or "",
     ]
 
 
-def _first_rows(batch: ImportBatch, sensitive: bool):
-    """(header, rows, message): the first rows of the stored file as they will be read."""
-    if batch.status != ImportBatch.Status.PREVIEW:
-        return None, [], ""
-    try:
-        with batch.file.open("rb") as handle:
-            header, rows = importing.preview_rows(handle, batch.kind)
-    except importing.ImportFileError as error:
-        return None, [], str(error)
-    except (FileNotFoundError, ValueError):
-        return None, [], "Сохранённый файл не найден: загрузите его заново."
-    return header, [(row, _cells(row, batch.kind, sensitive)) for row in rows], ""
+def _changes(batch: ImportBatch, sensitive: bool) -> list:
+    writer = ChangeWriter(sensitive=sensitive)
+    shown = []
+    for data in batch.rows:
+        if data["action"] != "update" or data["problems"]:
+            continue
+        row = importing.stored_rows_of([data])[0]
+        changes = writer.changes(row)
+        if changes:
+            shown.append((row, changes))
+        if len(shown) >= CHANGES_SHOWN:
+            break
+    return shown
+
+
+def _shown_errors(errors: list[dict], sensitive: bool) -> list[dict]:
+    """Error messages quote what was written; a sensitive category is named only to those who
+    may see it."""
+    if sensitive:
+        return errors
+    hidden = RequestCategory.objects.filter(sensitive=True).values_list("name", flat=True)
+    names = sorted(hidden, key=len, reverse=True)
+    shown = []
+    for error in errors:
+        message = error["message"]
+        for name in names:
+            message = message.replace(name, HIDDEN_CATEGORY)
+        shown.append({**error, "message": message})
+    return shown
 
 
 @login_required
@@ -124,16 +177,32 @@ def import_preview(request, batch_id):
     batch = _batch(request, batch_id)
     programme = batch.programme
     context = section_context(request, programme, programme.school, "import")
-    header, rows, file_problem = _first_rows(batch, context["can_see_sensitive"])
+    sensitive = context["can_see_sensitive"]
+    errors = _shown_errors(batch.errors, sensitive)
+    is_preview = batch.status == ImportBatch.Status.PREVIEW
+    rows = importing.stored_rows_of(batch.rows[:PREVIEW_ROWS]) if is_preview else []
     rows_with_errors = {error["row"] for error in batch.errors if error.get("row")}
+    details = batch.details or {}
     context.update(
         batch=batch,
-        header=header,
-        rows=rows,
-        file_problem=file_problem,
+        unknown=(details.get("header") or {}).get("unknown", []),
+        format_label=FORMAT_LABELS.get(details.get("format"), ""),
+        sheet=details.get("sheet", ""),
+        rows=[
+            (row, ACTIONS.get(row.action, ""), _cells(row, batch.kind, sensitive)) for row in rows
+        ],
+        file_problem=""
+        if batch.rows or not is_preview
+        else ("Проверка этого файла не сохранилась: загрузите его заново."),
         rows_with_errors=rows_with_errors,
         error_rows_count=len(rows_with_errors),
-        is_preview=batch.status == ImportBatch.Status.PREVIEW,
+        error_groups=error_groups(errors),
+        errors_shown=errors[:ERRORS_SHOWN],
+        can_download_errors=sensitive or batch.uploaded_by_id == request.user.pk,
+        changes=_changes(batch, sensitive) if is_preview else [],
+        plan=details.get("result") if not is_preview else details,
+        skipped=batch.skipped[:SKIPPED_SHOWN],
+        is_preview=is_preview,
         columns=["ФИО", "Дата рождения", "Категория", "Класс, должность"]
         + (MENTOR_COLUMNS if batch.kind == importing.MENTORS else MENTEE_COLUMNS),
     )
@@ -150,11 +219,16 @@ def import_confirm(request, batch_id):
     if not form.is_valid():
         messages.error(request, "Выберите, какие строки загрузить.")
         return redirect("registry:import_preview", batch_id=batch.pk)
-    outcome = importing.confirm_batch(batch, form.cleaned_data["mode"], by=request.user)
+    outcome = importing.confirm_batch(
+        batch,
+        form.cleaned_data["mode"],
+        by=request.user,
+        sensitive=access.can_see_sensitive(request.user, batch.programme.school_id),
+    )
     if outcome.refusal:
         messages.error(request, outcome.refusal)
         return redirect("registry:import_preview", batch_id=batch.pk)
-    messages.success(request, imported_message(batch.kind, outcome.imported))
+    messages.success(request, imported_message(batch.kind, outcome))
     return redirect(BASE_LISTS[batch.kind], programme_id=batch.programme_id)
 
 
@@ -173,16 +247,53 @@ def import_cancel(request, batch_id):
 
 
 @login_required
+def import_errors(request, batch_id):
+    """The checked file with a column of errors; while the file is kept (until import/cancel)."""
+    batch = _batch(request, batch_id)
+    school_id = batch.programme.school_id
+    if batch.uploaded_by_id != request.user.pk and not access.can_see_sensitive(
+        request.user, school_id
+    ):
+        raise PermissionDenied(
+            "Файл с ошибками — это загруженный файл целиком: его скачивают тот, кто загрузил "
+            "файл, куратор и директор."
+        )
+    if batch.status != ImportBatch.Status.PREVIEW or not batch.file or not batch.details:
+        raise Http404("Файл уже удалён")
+    try:
+        with batch.file.open("rb") as handle:
+            content = handle.read()
+        workbook = error_workbook(content, batch.details, batch.errors, batch.skipped)
+    except (importing.ImportFileError, FileNotFoundError, ValueError) as error:
+        messages.error(request, f"Не удалось собрать файл с ошибками: {error}")
+        return redirect("registry:import_preview", batch_id=batch.pk)
+    stem = batch.original_name.rsplit(".", 1)[0]
+    return _download(workbook, f"{stem} — ошибки", "oshibki_zagruzki")
+
+
+@login_required
 def import_template(request, programme_id, kind):
-    staff_programme(request, programme_id)
+    programme = staff_programme(request, programme_id)
     if kind not in TEMPLATE_NAMES:
         raise Http404("Неизвестная база")
-    name, ascii_name = TEMPLATE_NAMES[kind]
-    response = HttpResponse(importing.template_workbook(kind), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = (
-        f"attachment; filename=\"{ascii_name}.xlsx\"; filename*=UTF-8''{quote(name + '.xlsx')}"
+    sensitive = access.can_see_sensitive(request.user, programme.school_id)
+    return _download(importing.template_workbook(kind, sensitive=sensitive), *TEMPLATE_NAMES[kind])
+
+
+@login_required
+def import_export(request, programme_id, kind):
+    """The base as a file the import reads back: one row per person, every field it reads."""
+    programme = staff_programme(request, programme_id)
+    if kind not in EXPORT_NAMES:
+        raise Http404("Неизвестная база")
+    sensitive = access.can_see_sensitive(request.user, programme.school_id)
+    name, ascii_name = EXPORT_NAMES[kind]
+    year = programme.year.name.replace("/", "-")
+    return _download(
+        export_workbook(programme, kind, sensitive=sensitive),
+        f"{name} {programme.school.short_name} {year}",
+        f"{ascii_name}_{year}",
     )
-    return response
 
 
 urlpatterns = [
@@ -192,7 +303,13 @@ urlpatterns = [
         import_template,
         name="import_template",
     ),
+    path(
+        "programmes/<int:programme_id>/import/export/<str:kind>.xlsx",
+        import_export,
+        name="import_export",
+    ),
     path("imports/<int:batch_id>/", import_preview, name="import_preview"),
+    path("imports/<int:batch_id>/errors.xlsx", import_errors, name="import_errors"),
     path("imports/<int:batch_id>/confirm/", import_confirm, name="import_confirm"),
     path("imports/<int:batch_id>/cancel/", import_cancel, name="import_cancel"),
 ]

@@ -9,9 +9,17 @@ _INVALID = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 _RESERVED = frozenset({"history"})
 
 
+def cut_at_word(name: str, length: int = MAX_LENGTH) -> str:
+    """At most ``length`` characters, cut after a whole word when one ends past the middle."""
+    if len(name) <= length:
+        return name
+    cut = name[: length + 1].rfind(" ")
+    return (name[:cut] if cut > length // 2 else name[:length]).rstrip(" ,.;:-–—")
+
+
 def clean_sheet_name(raw: str) -> str:
     name = " ".join(_INVALID.sub("", raw or "").split())
-    name = name[:MAX_LENGTH].strip().strip("'").strip()
+    name = cut_at_word(name).strip().strip("'").strip()
     if not name:
         return FALLBACK
     if name.lower() in _RESERVED:
@@ -29,7 +37,7 @@ class SheetNamer:
         counter = 2
         while name.lower() in self._used:
             suffix = f" ({counter})"
-            name = base[: MAX_LENGTH - len(suffix)].rstrip() + suffix
+            name = cut_at_word(base, MAX_LENGTH - len(suffix)) + suffix
             counter += 1
         self._used.add(name.lower())
         return name

@@ -10,7 +10,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 DATE_FORMAT = "DD.MM.YYYY"
 DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
-PERCENT_FORMAT = "0%"
+PERCENT_FORMAT = "0%"  # whole percents, as pages show shares (mentoring.percent)
 INTEGER_FORMAT = "#,##0"
 DECIMAL_FORMAT = "#,##0.##"
 # A leading character that makes Excel or LibreOffice treat typed text as a formula.

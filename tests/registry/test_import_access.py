@@ -10,6 +10,8 @@ from openpyxl import Workbook
 from registry.importing import create_batch
 from registry.models import ImportBatch, Mentee
 
+from .import_files import letters
+
 pytestmark = pytest.mark.django_db
 
 
@@ -19,7 +21,8 @@ def mentee_file(rows: int, *, bad_every: int = 0) -> ContentFile:
     sheet.append(["ФИО", "Дата рождения", "Класс", "Категория запроса", "Запрос"])
     for n in range(rows):
         birth = "31.02.2012" if bad_every and n % bad_every == 0 else f"{n % 28 + 1}.03.2012"
-        sheet.append([f"Фамилия{n} Имя{n}", birth, "7Б", "ОВЗ, одарённый", f"Запрос {n}"])
+        name = f"Фамилия{letters(n)} Имя{letters(n)}"
+        sheet.append([name, birth, "7Б", "ОВЗ, одарённый", f"Запрос {n}"])
     buffer = BytesIO()
     workbook.save(buffer)
     return ContentFile(buffer.getvalue(), name="база.xlsx")
@@ -38,6 +41,9 @@ def urls(programme, batch) -> list[str]:
         reverse("registry:import_preview", args=[batch.pk]),
         reverse("registry:import_confirm", args=[batch.pk]),
         reverse("registry:import_cancel", args=[batch.pk]),
+        reverse("registry:import_errors", args=[batch.pk]),
+        reverse("registry:import_export", args=[programme.pk, "mentees"]),
+        reverse("registry:import_export", args=[programme.pk, "mentors"]),
     ]
 
 
@@ -88,10 +94,13 @@ def test_preview_queries_do_not_grow_with_rows(
     with django_assert_max_num_queries(6):
         response = client.get(reverse("registry:import_preview", args=[batch.pk]))
     assert response.status_code == 200
-    assert response.content.decode().count("не удалось распознать дату") == len(batch.errors)
+    page = response.content.decode()
+    shown = min(len(batch.errors), 200)  # the rest is in the file with the error column
+    assert page.count("не удалось распознать дату") == shown + 1  # and one example of the group
+    assert f'<td>Дата не понята</td><td class="text-end">{len(batch.errors)}</td>' in page
 
 
-def test_preview_of_a_damaged_stored_file_says_so(client, curator, programme):
+def test_preview_of_a_batch_without_its_checked_rows_says_so(client, curator, programme):
     batch = ImportBatch.objects.create(
         programme=programme,
         kind="mentees",
@@ -101,7 +110,7 @@ def test_preview_of_a_damaged_stored_file_says_so(client, curator, programme):
     )
     client.force_login(curator)
     page = client.get(reverse("registry:import_preview", args=[batch.pk])).content.decode()
-    assert "Это не книга Excel в формате .xlsx" in page
+    assert "Проверка этого файла не сохранилась: загрузите его заново." in page
     response = client.post(reverse("registry:import_confirm", args=[batch.pk]), {"mode": "all"})
     assert response["Location"] == reverse("registry:import_preview", args=[batch.pk])
     batch.refresh_from_db()

@@ -29,9 +29,13 @@ def xlsx(*rows, sheets=None) -> BytesIO:
     ("content", "message"),
     [
         (b"", "Файл пустой."),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "Файл в старом формате Excel (.xls)"),
-        ("ФИО;Класс\nИванова Ольга;7Б\n".encode(), "Это не книга Excel в формате .xlsx"),
-        (b"PK\x03\x04 not really a zip", "Это не книга Excel в формате .xlsx"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100,
+            "Не удалось прочитать файл: он повреждён или это не книга Excel (.xls)",
+        ),
+        (b"PK\x03\x04 not really a zip", "Не удалось прочитать файл: он повреждён"),
+        (b"\x00\x01\x02 binary", "Это не таблица"),
+        (b"<html><table><tr><td>1</td></tr></table>", "Это веб-страница (HTML)"),
     ],
 )
 def test_files_that_are_not_workbooks(programme, content, message):

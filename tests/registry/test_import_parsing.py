@@ -141,8 +141,11 @@ def test_messy_file(programme, request_categories):
     [
         (["", "Ольга", "12.03.2012"], "Фамилия", "не указана фамилия"),
         (["Иванова", " ", "12.03.2012"], "Имя", "не указано имя"),
-        (["Иванова", "Ольга", "31.02.2012"], BIRTH, "не удалось распознать дату «31.02.2012»"),
-        (["Иванова", "Ольга", "вчера"], BIRTH, "не удалось распознать дату «вчера»"),
+        (["Иванова", "Ольга", "31.02.2012"], BIRTH,
+         "не удалось распознать дату «31.02.2012»: такого дня в календаре нет"),
+        (["Иванова", "Ольга", "вчера"], BIRTH,
+         "не удалось распознать дату «вчера»: понятны форматы ДД.ММ.ГГГГ (14.03.2012), "
+         "ДД.ММ.ГГ (14.03.12), ГГГГ-ММ-ДД (2012-03-14), «14 марта 2012» и даты Excel"),
         (["Иванова", "Ольга", "01.01.2099"], BIRTH, "дата рождения 01.01.2099 ещё не наступила"),
     ],
 )  # fmt: skip
@@ -160,7 +163,7 @@ def test_row_errors_in_categories_and_class(programme, request_categories):
             header,
             ["Иванова Ольга", "космонавт", "5А", "", ""],
             ["Петрова Анна", "ученица", "", "ОВЗ", ""],
-            ["Сидоров Иван", "ученик", "6Б", "невидимка", "срочный"],
+            ["Сидоров Иван", "ученик", "6Б", "невидимка", "когда-нибудь"],
             ["Одинцов", "ученик", "6Б", "", ""],
         ),
         "mentees",
@@ -178,7 +181,7 @@ def test_row_errors_in_categories_and_class(programme, request_categories):
         (
             4,
             "Приоритет",
-            "неизвестный приоритет «срочный»: допустимы «высокий», «обычный», «низкий»",
+            "неизвестный приоритет «когда-нибудь»: допустимы «высокий», «обычный», «низкий»",
         ),
         (
             5,
@@ -220,7 +223,12 @@ def test_mentor_contour_and_email_errors(programme):
     )
     assert problems(result) == [
         (2, "Почта", "неверный адрес электронной почты «petrov@»"),
-        (2, "Стаж", "стаж (лет) должен быть целым числом от 0 до 70, а не «двадцать»"),
+        (
+            2,
+            "Стаж",
+            "не удалось понять стаж «двадцать»: укажите число лет от 0 до 70, например «12», "
+            "«12 лет», «5 л. 3 мес.» или «менее года»",
+        ),
         (2, "Контур", "неизвестный контур «средний»: допустимы «внутренний» и «внешний»"),
     ]
 
@@ -257,8 +265,11 @@ def test_people_already_in_the_base_and_reuse(programme, mentee, mentor, request
         ["Белова Анна", "02.01.1980", "", "педагог"],
     )
     result = parse_file(mentee_file, "mentees", programme)
-    assert problems(result) == [(2, "ФИО", "уже есть в базе наставляемых этой программы")]
-    assert result.rows[1].existing_participant_id == teacher.pk
+    assert problems(result) == []
+    first, second = result.rows
+    assert (first.existing_participant_id, first.entry_id) == (mentee.participant_id, mentee.pk)
+    assert first.action in ("same", "update")  # already in the base: updated, not duplicated
+    assert (second.existing_participant_id, second.action) == (teacher.pk, "add")
 
     mentor_file = xlsx(
         ["ФИО", "Дата рождения", "Категория"],
@@ -267,8 +278,9 @@ def test_people_already_in_the_base_and_reuse(programme, mentee, mentor, request
         ["Смирнова Ольга", "06.05.2012", "ученица"],
     )
     result = parse_file(mentor_file, "mentors", programme)
-    assert problems(result) == [(2, "ФИО", "уже есть в базе наставников")]
-    assert result.rows[1].existing_participant_id == teacher.pk
+    assert problems(result) == []
+    assert (result.rows[0].entry_id, result.rows[0].action) == (mentor.pk, "same")
+    assert (result.rows[1].existing_participant_id, result.rows[1].action) == (teacher.pk, "add")
     assert result.rows[2].existing_participant_id == mentee.participant_id
 
 

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from registry.importing import parse_file
+from registry.importing import ImportFileError, parse_file
 from registry.models import Competency, ImportBatch, Mentee, Mentor, Participant
 
 from .factories import ParticipantFactory
@@ -100,11 +100,11 @@ def test_mode_all_writes_nothing_when_a_row_has_an_error(logged_in, programme, r
     upload(logged_in, programme, xlsx_bytes(MENTEE_HEADER, *GOOD_MENTEES, BAD_ROW))
     batch = ImportBatch.objects.get()
     assert (batch.total_rows, batch.valid_rows) == (3, 2)
+    problem = "не удалось распознать дату «31.02.2012»: такого дня в календаре нет"
     assert batch.errors == [
-        {"row": 4, "column": "Дата рождения", "message": "не удалось распознать дату «31.02.2012»"}
+        {"row": 4, "column": "Дата рождения", "message": problem, "kind": "Дата не понята"}
     ]
     page = logged_in.get(reverse("registry:import_preview", args=[batch.pk])).content.decode()
-    problem = "не удалось распознать дату «31.02.2012»"
     assert f"<td>4</td><td>Дата рождения</td><td>{problem}</td>" in page
     assert "Загрузить только строки без ошибок (2)" in page
     assert 'class="btn btn-primary" disabled>Загрузить все строки' in page
@@ -196,8 +196,9 @@ def test_cancel(logged_in, programme, request_categories):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("список.txt", "Иванова Ольга".encode(), "Загрузите файл Excel в формате .xlsx."),
-        ("список.xlsx", "Иванова Ольга;7Б".encode(), "Это не книга Excel в формате .xlsx."),
+        ("список.txt", "Иванова Ольга".encode(), "Загрузите таблицу: книгу Excel"),
+        ("список.xlsx", "Иванова Ольга;7Б".encode(), "Не найдена строка заголовков"),
+        ("список.xlsx", b"\x00\x01binary", "Это не таблица"),
         ("пусто.xlsx", xlsx_bytes(), "В файле нет данных: все листы пустые."),
         ("рост.xlsx", xlsx_bytes(["Ученик", "Рост"], ["Иванова", 150]), "Не найдена строка"),
         ("класс.xlsx", xlsx_bytes(["Класс", "Телефон"], ["7Б", "1"]), "столбца «ФИО»"),
@@ -237,8 +238,16 @@ def test_template_reads_back_and_parses(logged_in, programme, request_categories
     else:
         assert "Внешний контур" in reference
         assert "Количество наставляемых" in header
-    result = parse_file(BytesIO(response.content), kind, programme)
-    assert len(result.rows) == 1 and result.problems == []
+    with pytest.raises(ImportFileError, match="строка-образец из шаблона"):
+        parse_file(BytesIO(response.content), kind, programme)  # the example is never imported
+    filled = load_workbook(BytesIO(response.content))
+    filled[sheet].append(["Новикова Анна Петровна", "14.03.1990", "педагог", "", "учитель"])
+    buffer = BytesIO()
+    filled.save(buffer)
+    result = parse_file(buffer.getvalue(), kind, programme)
+    assert [row.full_name for row in result.rows] == ["Новикова Анна Петровна"]
+    assert result.problems == []
+    assert [item["reason"] for item in result.skipped] == ["строка-образец из шаблона"]
 
 
 def test_unknown_template_is_404(logged_in, programme):
@@ -272,3 +281,31 @@ def test_confirm_and_cancel_accept_only_post(logged_in, programme, curator):
     )
     for name in ("registry:import_confirm", "registry:import_cancel"):
         assert logged_in.get(reverse(name, args=[batch.pk])).status_code == 405
+
+
+def test_template_names_sensitive_categories_only_to_the_curator_and_director(
+    client, working_group, programme, request_categories
+):
+    client.force_login(working_group)
+    url = reverse("registry:import_template", args=[programme.pk, "mentees"])
+    workbook = load_workbook(BytesIO(client.get(url).content))
+    reference = [row[1] for row in workbook["Справочник"].iter_rows(values_only=True)]
+    assert "Проявивший выдающиеся способности" in reference
+    assert not {
+        "С ограниченными возможностями здоровья (ОВЗ)",
+        "Имеющий проблемы с поведением",
+    } & set(reference)
+    assert any("знают куратор и директор" in str(value) for value in reference)
+
+
+def test_the_template_has_drop_downs_a_frozen_header_and_an_example_marked_as_such(
+    logged_in, programme
+):
+    response = logged_in.get(reverse("registry:import_template", args=[programme.pk, "mentors"]))
+    sheet = load_workbook(BytesIO(response.content))["Наставники"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:N2"
+    lists = {str(v.sqref).split(":")[0]: v.formula1 for v in sheet.data_validations.dataValidation}
+    assert lists == {"C2": "'Справочник'!$B$2:$B$7", "I2": "'Справочник'!$B$8:$B$9"}
+    assert sheet["A2"].font.italic and "не загружается" in sheet["A2"].comment.text
+    assert sheet.column_dimensions["A"].width >= len("Примеров Илья Андреевич")
