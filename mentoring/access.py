@@ -22,6 +22,8 @@ SCHOOL_STAFF = frozenset({CURATOR, DIRECTOR, WORKING_GROUP})
 READERS = SCHOOL_STAFF | {MUNICIPAL_OFFICER}
 EDITORS = SCHOOL_STAFF
 SENSITIVE_READERS = frozenset({CURATOR, DIRECTOR})
+# Who starts the new academic year from the old programme («Новый учебный год»).
+YEAR_TURNERS = frozenset({CURATOR, DIRECTOR})
 
 
 def _grants(user) -> list[tuple[str, int | None, int | None]]:
@@ -80,6 +82,29 @@ def can_edit_school(user, school_id: int) -> bool:
 def can_see_sensitive(user, school_id: int) -> bool:
     """ОВЗ, difficult life situation, behaviour: only the school's curator and director."""
     return has_school_role(user, school_id, SENSITIVE_READERS)
+
+
+def can_see_names(user, school_id: int) -> bool:
+    """Names of the school's participants (children above all) in its pages and documents.
+
+    The school's staff. A municipal officer reads figures and depersonalised rows (152-ФЗ: the
+    minimum necessary); the quarterly personified accounting is the one named exception.
+    """
+    return has_school_role(user, school_id, SCHOOL_STAFF)
+
+
+def reads_whole_pair(user, school_id: int, mentor_user_id: int | None) -> bool:
+    """Every mentee's plan and diary and the mentor's diary: the school's staff and the pair's
+    own mentor (the same people as ``Pair.objects.for_user``).
+
+    A mentee of the pair with an account reads the shared part (the pair and its meetings) and
+    only their own plan and diary — in a group, nothing of the other children's.
+    """
+    if not user.is_authenticated:
+        return False
+    if has_school_role(user, school_id, SCHOOL_STAFF):
+        return True
+    return mentor_user_id is not None and mentor_user_id == user.id
 
 
 class SchoolScopedQuerySet(models.QuerySet):

@@ -1,6 +1,6 @@
 from . import access
 from .models import Municipality
-from .two_factor import TWO_FACTOR_ROLES
+from .two_factor import can_use_two_factor
 
 
 def navigation(request):
@@ -12,7 +12,7 @@ def navigation(request):
     return {
         "nav_is_mentor": access.MENTOR in roles,
         "nav_has_roles": bool(roles),
-        "nav_two_factor": bool(roles & TWO_FACTOR_ROLES),
+        "nav_two_factor": can_use_two_factor(user),
         "nav_municipalities": (
             Municipality.objects.for_user(user) if access.MUNICIPAL_OFFICER in roles else []
         ),

@@ -114,16 +114,18 @@ class AcademicYear(models.Model):
         return self.name
 
     @classmethod
-    def for_date(cls, day: datetime.date) -> "AcademicYear":
-        """The academic year (1 September – 31 August) containing the day, created if missing."""
+    def for_date(cls, day: datetime.date, *, create: bool = True) -> "AcademicYear":
+        """The academic year (1 September – 31 August) containing the day, created if missing
+        (with ``create=False`` an unsaved one is returned instead, for pages that only read)."""
         first = day.year if day.month >= 9 else day.year - 1
-        year, _ = cls.objects.get_or_create(
-            name=f"{first}/{first + 1}",
-            defaults={
-                "start_date": datetime.date(first, 9, 1),
-                "end_date": datetime.date(first + 1, 8, 31),
-            },
-        )
+        name = f"{first}/{first + 1}"
+        defaults = {
+            "start_date": datetime.date(first, 9, 1),
+            "end_date": datetime.date(first + 1, 8, 31),
+        }
+        if not create:
+            return cls.objects.filter(name=name).first() or cls(name=name, **defaults)
+        year, _ = cls.objects.get_or_create(name=name, defaults=defaults)
         return year
 
 
@@ -206,6 +208,11 @@ class Programme(models.Model):
     @property
     def is_archived(self) -> bool:
         return self.archived_at is not None
+
+    def is_previous_year(self, today: datetime.date) -> bool:
+        """The programme's year is the one that ended just before today's academic year."""
+        start = AcademicYear.for_date(today, create=False).start_date
+        return start - datetime.timedelta(days=1) <= self.year.end_date < today
 
 
 class Role(models.TextChoices):

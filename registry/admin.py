@@ -31,6 +31,7 @@ from .models import (
     TrainingCertificate,
     TrainingCourse,
     TrainingSession,
+    YearTurn,
 )
 
 
@@ -177,6 +178,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
     list_display = ["original_name", "kind", "programme", "status", "total_rows", "created_at"]
     list_filter = ["kind", "status"]
     raw_id_fields = ["programme", "uploaded_by"]
+    exclude = ["rows"]  # the parsed file: thousands of rows of personal data, not for a form
 
 
 class RoleModelInline(admin.TabularInline):
@@ -200,7 +202,7 @@ class RoleModelAdmin(admin.ModelAdmin):
 class PairAdmin(admin.ModelAdmin):
     list_display = ["mentor", "form", "role_model", "status", "programme"]
     list_filter = ["status", "form", "programme__school"]
-    raw_id_fields = ["mentor", "programme", "updated_by"]
+    raw_id_fields = ["mentor", "programme", "updated_by", "continued_from"]
     filter_horizontal = ["mentees"]
 
 
@@ -271,4 +273,14 @@ class AnonymisationRecordAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(YearTurn)
+class YearTurnAdmin(admin.ModelAdmin):
+    list_display = ["from_programme", "to_programme", "done_by", "done_at"]
+    list_filter = ["from_programme__school"]
+    readonly_fields = ["from_programme", "to_programme", "done_by", "done_at", "summary"]
+
+    def has_add_permission(self, request):
         return False

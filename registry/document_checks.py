@@ -1,6 +1,6 @@
 """Which consents and certificates a participant lacks, for one person and for whole lists.
 
-Rules (seeds 000, 001; DESIGN §3):
+Rules (docs/ARCHITECTURE.md, «Базы наставников и наставляемых»; сиды 000, 001):
 - everyone in a base gives consent to personal data processing and to participation; for a minor
   both are given by a parent (legal representative);
 - an adult mentor has a valid criminal-record certificate (справка об отсутствии судимости);

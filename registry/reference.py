@@ -1,5 +1,6 @@
 """Reference data of the bases: request categories of the request map (карта запросов), and the
-forms of mentoring with their role models (seed 002 §7, the Target Model's forms)."""
+forms of mentoring with their role models (сид 002, раздел 7; the source documents are listed in
+docs/ARCHITECTURE.md)."""
 
 import json
 from pathlib import Path

@@ -1,4 +1,15 @@
-from .views import bases, imports, matching, pairs, partners, people, selection, training, work
+from .views import (
+    bases,
+    imports,
+    matching,
+    pairs,
+    partners,
+    people,
+    selection,
+    training,
+    work,
+    year_turn,
+)
 
 app_name = "registry"
 
@@ -12,4 +23,5 @@ urlpatterns = [
     *matching.urlpatterns,
     *work.urlpatterns,
     *partners.urlpatterns,
+    *year_turn.urlpatterns,
 ]

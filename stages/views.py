@@ -14,6 +14,7 @@ from mentoring.archive import (
 )
 from mentoring.files import attachment
 from mentoring.models import Programme
+from mentoring.query_params import parse_id
 
 from . import selectors, services
 from .forms import RoadmapItemForm, StatusForm
@@ -37,6 +38,15 @@ def _item(request, item_id, *, edit: bool) -> RoadmapItem:
     if edit and not access.can_edit_school(request.user, item.programme.school_id):
         raise PermissionDenied("Изменять дорожную карту могут куратор, директор и рабочая группа.")
     return item
+
+
+def _can_turn_year(user, programme: Programme) -> bool:
+    """The curator and the director are offered «Новый учебный год» on last year's roadmap."""
+    return (
+        not programme.is_archived
+        and programme.is_previous_year(timezone.localdate())
+        and access.has_school_role(user, programme.school_id, access.YEAR_TURNERS)
+    )
 
 
 @login_required
@@ -63,6 +73,7 @@ def roadmap(request, programme_id):
                 request.user, programme.school_id, {access.DIRECTOR}
             )
             and archive_refusal(programme) is None,
+            "can_turn_year": _can_turn_year(request.user, programme),
             "status_choices": RoadmapItem.Status.choices,
             "today": timezone.localdate(),
         },
@@ -104,7 +115,8 @@ def item_create(request, programme_id):
     programme = _programme(request, programme_id)
     if not access.can_edit_school(request.user, programme.school_id):
         raise PermissionDenied("Изменять дорожную карту могут куратор, директор и рабочая группа.")
-    stage = Stage.objects.filter(number=request.GET.get("stage") or 0).first()
+    stage_number = parse_id(request.GET.get("stage"))
+    stage = Stage.objects.filter(number=stage_number).first() if stage_number else None
     form = RoadmapItemForm(
         request.POST or None,
         request.FILES or None,
@@ -215,6 +227,7 @@ def programme_archive(request, programme_id):
             "school": programme.school,
             "is_director": is_director,
             "refusal": refusal,
+            "can_turn_year": _can_turn_year(request.user, programme),
         },
     )
 

@@ -16,7 +16,10 @@ from django.core.signals import request_finished
 from django.db import close_old_connections
 from django.urls import reverse
 
+from registry.models import Participant, RequestCategory
+
 from .authz import fixtures
+from .authz.content import found_in, text_of
 from .authz.routes import routes
 from .authz.rules import (
     ANY_USER,
@@ -29,6 +32,7 @@ from .authz.rules import (
     NOT_FOUND,
     OFFICER_ACTIONS,
     OFFICER_ONLY,
+    OK,
     OWN_INVITATION,
     PAIR_EDITORS,
     PAIR_MEMBERS,
@@ -43,7 +47,7 @@ from .authz.rules import (
     STAFF_EDIT_OFFICER_READS,
     TWO_FACTOR_USERS,
 )
-from .authz.world import ANONYMOUS, MENTEE, MENTOR, ROLES
+from .authz.world import ANONYMOUS, MENTEE, MENTOR, OFFICER, ROLES, WORKING_GROUP
 
 # POST-only actions answer a GET from an allowed user with 405 …
 STAFF_ACTION = SCHOOL_STAFF.answering(NOT_ALLOWED)
@@ -55,6 +59,11 @@ DECISIONS = {
     "home": ANY_USER.answering(REDIRECT),  # sends each role to its own start page
     "login": LOGIN_PAGE,
     "logout": LOGOUT,
+    # The way back from a forgotten password or a lock-out: the e-mailed link is the credential.
+    "password_reset": PUBLIC,
+    "password_reset_done": PUBLIC,
+    "password_reset_confirm": PUBLIC,  # a wrong token: the page says the link is invalid
+    "password_reset_complete": PUBLIC,
     "two_factor_setup": TWO_FACTOR_USERS,
     "two_factor_verify": ANY_USER.answering(REDIRECT),  # nobody here has a device: goes home
     "object_history": SENSITIVE_READERS,
@@ -102,6 +111,9 @@ DECISIONS = {
     "registry:import_preview": SCHOOL_STAFF,
     "registry:import_confirm": STAFF_ACTION,
     "registry:import_cancel": STAFF_ACTION,
+    "registry:import_export": SCHOOL_STAFF,
+    # the checked file itself, as uploaded: the uploader, the curator and the director
+    "registry:import_errors": SENSITIVE_READERS,
     "registry:selection": SCHOOL_STAFF,
     "registry:commission_edit": SCHOOL_STAFF,
     "registry:interview_create": SCHOOL_STAFF,
@@ -148,6 +160,7 @@ DECISIONS = {
     "registry:partner_edit": SCHOOL_STAFF,
     "registry:partner_delete": SCHOOL_STAFF,
     "registry:partner_letter_sent": STAFF_ACTION,
+    "registry:year_turn": SCHOOL_DRAFTERS,  # the working group is refused (403)
     # surveys
     "surveys:questionnaire_list": SCHOOL_STAFF,
     "surveys:questionnaire_create": SCHOOL_STAFF,
@@ -305,3 +318,97 @@ def test_a_pair_member_does_not_reach_another_pair(db, client, world, name, kwar
 
 def test_the_matrix_covers_every_role():
     assert set(DECISIONS[next(iter(DECISIONS))].get_expected()) == set(ROLES)
+
+
+# --- what the pages show, not only whether they open ------------------------------------------
+
+FORMATS = ("pdf", "xlsx", "docx")
+# The quarterly personified accounting names the participants to the centre by design (сид 002,
+# раздел 9, item 4.1); its fields are the documented minimum (docs/ARCHITECTURE.md, tests/reports).
+NAMED_FOR_THE_OFFICER = {"reports:personified_accounting"}
+
+
+def _opened_by(role, *, leave_out=()):
+    return [
+        (name, kwargs)
+        for name, kwargs in ROUTES
+        if name in DECISIONS
+        and name not in leave_out
+        and DECISIONS[name].get_expected()[role] == OK
+    ]
+
+
+OFFICER_PAGES = _opened_by(OFFICER, leave_out=NAMED_FOR_THE_OFFICER)
+GROUP_PAGES = _opened_by(WORKING_GROUP)
+
+
+def _texts(client, world, name, kwargs) -> dict[str, str]:
+    """URL → text of the page, of every format a document is offered in."""
+    values = world.kwargs_for(kwargs)
+    variants = [{**values, "fmt": fmt} for fmt in FORMATS] if "fmt" in kwargs else [values]
+    texts = {}
+    for variant in variants:
+        url = reverse(name, kwargs=variant)
+        response = client.get(url)
+        if response.status_code == OK:
+            texts[url] = text_of(response)
+        answer_of(response)
+    assert texts, f"{name}: no format answered 200"
+    return texts
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"), OFFICER_PAGES, ids=[f"{n}{list(k)}" for n, k in OFFICER_PAGES]
+)
+def test_the_officer_reads_no_child_name(db, client, world, name, kwargs):
+    """Figures and depersonalised rows only: no surname of a child of the world, anywhere."""
+    surnames = set(
+        Participant.objects.filter(kind=Participant.Kind.STUDENT).values_list(
+            "last_name", flat=True
+        )
+    )
+    assert {"Гордеев", "Лаптева", "Зуева", "Смирнова"} <= surnames
+    _sign_in(client, world.users, OFFICER)
+    leaks = {
+        url: found
+        for url, text in _texts(client, world, name, kwargs).items()
+        if (found := found_in(surnames, text))
+    }
+    assert not leaks, leaks
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"), GROUP_PAGES, ids=[f"{n}{list(k)}" for n, k in GROUP_PAGES]
+)
+def test_the_working_group_reads_no_sensitive_category(db, client, world, name, kwargs):
+    """ОВЗ, difficult life situation, behaviour: the curator's and the director's only."""
+    hidden = list(RequestCategory.objects.filter(sensitive=True).values_list("name", flat=True))
+    assert len(hidden) == 3
+    _sign_in(client, world.users, WORKING_GROUP)
+    leaks = {
+        url: found
+        for url, text in _texts(client, world, name, kwargs).items()
+        if (found := found_in(hidden, text))
+    }
+    assert not leaks, leaks
+
+
+def test_a_child_of_a_group_reaches_only_their_own_plan_and_diary(db, client, world):
+    group = world.extra["group"]
+    pair_id, other = group["pair_id"], group["other_mentee_id"]
+    client.force_login(group["child"], backend=MODEL_BACKEND)
+    own = reverse(
+        "registry:plan_detail", kwargs={"pair_id": pair_id, "mentee_id": group["own_mentee_id"]}
+    )
+    assert answer_of(client.get(own)) == OK
+    hidden = [
+        reverse("registry:plan_detail", kwargs={"pair_id": pair_id, "mentee_id": other}),
+        reverse("registry:plan_item_create", kwargs={"pair_id": pair_id, "mentee_id": other}),
+        reverse("registry:plan_item_status", kwargs={"plan_item_id": group["other_plan_item_id"]}),
+    ]
+    got = {url: (answer_of(client.get(url)), answer_of(client.post(url))) for url in hidden}
+    assert got == dict.fromkeys(hidden, (NOT_FOUND, NOT_FOUND))
+    response = client.get(reverse("registry:pair_timeline", kwargs={"pair_id": pair_id}))
+    text = text_of(response)
+    answer_of(response)
+    assert not found_in(["Запись Зуевой", "Задача Зуевой"], text)

@@ -1,16 +1,19 @@
-"""Objects for every URL kwarg, shared by the URL walk and the authorization matrix."""
+"""Objects for every URL kwarg, shared by the authorization matrix and the query-string fuzz."""
 
 import datetime
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 
 def url_kwarg_values(programme, municipality, mentor, mentee, curator) -> dict[str, object]:
     """One object per URL kwarg of the project, in the first school: its id (or value) by name.
 
-    A new URL kwarg needs a value here, or the URL walk and the authorization matrix fail.
+    A new URL kwarg needs a value here, or the authorization matrix fails.
     """
+    from registry.importing import create_batch
     from registry.models import (
         Award,
         Case,
@@ -33,6 +36,7 @@ def url_kwarg_values(programme, municipality, mentor, mentee, curator) -> dict[s
         InterviewFactory,
         TrainingCourseFactory,
     )
+    from .registry.import_files import xlsx_bytes
 
     item = programme.roadmap_items.first()
     item.evidence_file.save("evidence.pdf", ContentFile(b"%PDF-1.4"))
@@ -45,12 +49,17 @@ def url_kwarg_values(programme, municipality, mentor, mentee, curator) -> dict[s
     session = TrainingSession.objects.create(
         course=course, held_on=course.starts_on, topic="Роль наставника"
     )
-    batch = ImportBatch.objects.create(
-        programme=programme,
-        kind=ImportBatch.Kind.MENTEES,
-        file=ContentFile(b"not a real workbook", "base.xlsx"),
-        original_name="base.xlsx",
-        uploaded_by=curator,
+    batch = create_batch(
+        programme,
+        ImportBatch.Kind.MENTEES,
+        ContentFile(
+            xlsx_bytes(
+                ["ФИО", "Дата рождения", "Класс", "Категория запроса"],
+                ["Образцов Пётр Ильич", "31.02.2013", "6А", "одарённый"],
+            ),
+            "base.xlsx",
+        ),
+        by=curator,
     )
     pair = Pair.objects.create(
         programme=programme, mentor=mentor, form=MentoringForm.objects.first()
@@ -109,7 +118,8 @@ def url_kwarg_values(programme, municipality, mentor, mentee, curator) -> dict[s
         "diary": "mentor",
         "distribution_id": distribution.pk,
         "invitation_id": invitation.pk,
-        "token": invitation.token,
+        "token": invitation.token,  # also a (wrong) password-reset token
+        "uidb64": urlsafe_base64_encode(force_bytes(curator.pk)),
         "questionnaire_id": questionnaire.pk,
         "question_id": question.pk,
         "response_id": distribution.responses.create().pk,

@@ -8,6 +8,7 @@ from .privacy import AnonymisationRecord
 from .selection import CommissionMember, Interview, SelectionCommission
 from .training import Attendance, TrainingCertificate, TrainingCourse, TrainingSession
 from .work import Award, Case, DevelopmentPlan, DiaryEntry, Meeting, PlanItem
+from .year_turn import YearTurn
 
 __all__ = [
     "AnonymisationRecord",
@@ -38,4 +39,5 @@ __all__ = [
     "TrainingCertificate",
     "TrainingCourse",
     "TrainingSession",
+    "YearTurn",
 ]

@@ -129,6 +129,14 @@ class Pair(models.Model):
         blank=True,
         help_text="Для педагогов: размер доплаты за наставничество, если школа её установила",
     )
+    continued_from = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="continuation",
+        verbose_name="продолжение пары прошлого учебного года",
+    )
     created_at = models.DateTimeField("создана", auto_now_add=True)
     updated_at = models.DateTimeField("изменена", auto_now=True)
     version = VersionField()

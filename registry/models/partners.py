@@ -9,7 +9,7 @@ class PartnerQuerySet(SchoolScopedQuerySet):
 
 
 class Partner(models.Model):
-    """An employer or organisation invited to give mentors (seed 004: письмо-обращение)."""
+    """An employer or organisation invited to give mentors (сид 004: письмо-обращение)."""
 
     school = models.ForeignKey(
         School, on_delete=models.CASCADE, related_name="partners", verbose_name="школа"

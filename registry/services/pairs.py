@@ -1,10 +1,10 @@
 """Forming pairs and groups, and the rules every pair must satisfy, in one place.
 
-The rules (seeds 000, 002 §7; DESIGN §3): the mentor is in the registry; mentor and mentees have
-their consents (a parent's for a minor); a mentor working with minors has a valid criminal-record
-certificate; a teacher mentoring a colleague has given written consent; the mentor's capacity is
-respected; the form fits the participants («ученик – ученик»: the mentor is from an older class,
-except «равный – равному»); a mentee is in one open pair at a time.
+The rules (docs/ARCHITECTURE.md, «Пары и группы»): the mentor is in the registry; mentor and
+mentees have their consents (a parent's for a minor); a mentor working with minors has a valid
+criminal-record certificate; a teacher mentoring a colleague has given written consent; the
+mentor's capacity is respected; the form fits the participants («ученик – ученик»: the mentor is
+from an older class, except «равный – равному»); a mentee is in one open pair at a time.
 """
 
 import datetime
@@ -152,10 +152,13 @@ def create_pair(
     goal: str = "",
     starts_on: datetime.date | None = None,
     ends_on: datetime.date | None = None,
+    today: datetime.date | None = None,
 ) -> Pair:
-    """Forms a pair (one mentee) or a group; raises PairingError with every broken rule."""
+    """Forms a pair (one mentee) or a group; raises PairingError with every broken rule.
+
+    ``today`` is the day the documents are checked on (the demo forms last year's pairs)."""
     Mentor.objects.select_for_update().filter(pk=mentor.pk).first()
-    problems = pair_problems(programme, mentor, mentees, form, role_model)
+    problems = pair_problems(programme, mentor, mentees, form, role_model, today=today)
     if problems:
         raise PairingError(problems)
     pair = Pair.objects.create(
@@ -206,7 +209,7 @@ def start_pair(pair: Pair, *, by: User | None, starts_on: datetime.date | None =
 @transaction.atomic
 def finish_pair(pair: Pair, *, by: User | None, reason: str = "", early: bool = False) -> Pair:
     """Completes a pair (mentees completed) or terminates it early with a reason (mentees wait
-    for a new mentor again, as the seeds ask: continue the search for them)."""
+    for a new mentor again: сид 002 asks to continue the search for them)."""
     if not pair.is_open:
         raise PairingError([f"Пара уже в статусе «{pair.get_status_display()}»."])
     if early and not reason.strip():

@@ -9,6 +9,7 @@ from mentoring import access
 from mentoring.audit import record_sensitive_view
 from mentoring.files import attachment
 from mentoring.pagination import paginate
+from mentoring.query_params import parse_id
 
 from .. import document_checks, selectors
 from ..filters import MenteeFilter, MentorFilter
@@ -88,8 +89,8 @@ def request_map(request, programme_id):
 
 def _participant_choice(request, school):
     """An existing participant chosen by id (only of this school), or None."""
-    chosen = request.POST.get("participant") or request.GET.get("participant")
-    if not chosen or not str(chosen).isdecimal():
+    chosen = parse_id(request.POST.get("participant") or request.GET.get("participant"))
+    if chosen is None:
         return None
     return get_object_or_404(Participant.objects.filter(school=school), pk=chosen)
 

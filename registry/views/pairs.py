@@ -7,6 +7,7 @@ from django.urls import path
 
 from mentoring import access
 from mentoring.pagination import paginate
+from mentoring.query_params import parse_id
 
 from ..forms.pairs import PairActionForm, PairEditForm, PairForm
 from ..models import Mentee, Pair
@@ -57,8 +58,8 @@ def pair_create(request, programme_id):
     programme = staff_programme(request, programme_id)
     require_edit(request, programme.school_id)
     initial = {}
-    if request.GET.get("mentee", "").isdecimal():
-        initial["mentees"] = [request.GET["mentee"]]
+    if mentee_id := parse_id(request.GET.get("mentee")):
+        initial["mentees"] = [mentee_id]
     form = PairForm(request.POST or None, programme=programme, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -5,7 +5,7 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import path
 
-from mentoring import access
+from mentoring import access, personal_data
 from mentoring.files import attachment
 from mentoring.pagination import paginate
 
@@ -212,8 +212,8 @@ def participant_anonymise(request, participant_id):
             if refusal
             else [],
             "form": form,
-            "erased": privacy.ERASED,
-            "kept": privacy.KEPT,
+            "erased": personal_data.erased_lines(),
+            "kept": personal_data.kept_lines(),
             "confirmation_word": privacy.CONFIRMATION_WORD,
         },
     )

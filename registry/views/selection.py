@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 
 from mentoring.models import Role, User
+from mentoring.query_params import parse_id
 
 from ..forms.selection import (
     CommissionForm,
@@ -126,8 +127,8 @@ def commission_edit(request, programme_id):
 
 
 def _preselected_mentor(request, school):
-    mentor_id = request.GET.get("mentor", "")
-    if not mentor_id.isdecimal():
+    mentor_id = parse_id(request.GET.get("mentor"))
+    if mentor_id is None:
         return None
     return school_mentors(school).filter(pk=mentor_id).first()
 

@@ -6,18 +6,20 @@ from django.utils import timezone
 
 from mentoring.models import Programme
 from registry import document_checks
+from registry.models import Mentor, Participant
 from registry.selectors import mentee_rows, mentor_rows, request_map
 
 from ..documents import Column, Document, Facts, Row, Section, Table
 
 DOCUMENTS_OK = "в порядке"
 
+KINDS = tuple(Participant.Kind.labels)
 MENTOR_COLUMNS = [
     Column("№", width=5, kind="number"),
     Column("ФИО", width=26),
-    Column("Категория", width=16),
+    Column("Категория", width=16, choices=KINDS),
     Column("Класс, должность", width=20),
-    Column("Контур", width=14),
+    Column("Контур", width=14, choices=tuple(Mentor.Contour.labels)),
     Column("Статус", width=16),
     Column("Компетенции и предметы", width=24),
     Column("Чем я могу быть полезен", width=30),
@@ -27,7 +29,7 @@ MENTOR_COLUMNS = [
 MENTEE_COLUMNS = [
     Column("№", width=5, kind="number"),
     Column("ФИО", width=26),
-    Column("Категория", width=16),
+    Column("Категория", width=16, choices=KINDS),
     Column("Класс, должность", width=20),
     Column("Статус", width=16),
     Column("Категории запроса", width=28),

@@ -1,4 +1,4 @@
-"""The letter to an employer inviting its specialists to become mentors (seed 004)."""
+"""The letter to an employer inviting its specialists to become mentors (сид 004)."""
 
 from petrovich.enums import Gender
 

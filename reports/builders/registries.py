@@ -2,12 +2,13 @@
 
 import datetime
 from collections import Counter
+from dataclasses import replace
 
 from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 
 from mentoring.models import Programme
-from registry.models import Mentor, Pair
+from registry.models import Mentor, MentoringForm, Pair
 
 from ..documents import Column, Document, Facts, Row, Section, Table
 
@@ -15,7 +16,7 @@ REGISTRY_COLUMNS = [
     Column("№", width=5, kind="number"),
     Column("ФИО", width=26),
     Column("Категория / должность или класс", width=24),
-    Column("Контур", width=14),
+    Column("Контур", width=14, choices=tuple(Mentor.Contour.labels)),
     Column("Компетенции", width=24),
     Column("Основание", width=24),
     Column("Статус", width=16),
@@ -30,6 +31,16 @@ PAIR_COLUMNS = [
     Column("Начало", width=11, kind="date"),
     Column("Основание", width=22),
 ]
+
+
+def _pair_columns() -> list[Column]:
+    """The pair list's columns; the forms of mentoring as a drop-down list in XLSX."""
+    forms = list(MentoringForm.objects.values_list("name", flat=True))
+    return [
+        replace(column, choices=tuple(forms)) if column.title == "Форма" else column
+        for column in PAIR_COLUMNS
+    ]
+
 
 PAIR_TONES = {
     Pair.Status.DRAFT: "muted",
@@ -178,7 +189,7 @@ def pairs_list_document(programme: Programme, today: datetime.date | None = None
         ),
         Section(
             heading="Список наставнических пар и групп",
-            blocks=[Table(PAIR_COLUMNS, rows, empty_text="Пар и групп пока нет")],
+            blocks=[Table(_pair_columns(), rows, empty_text="Пар и групп пока нет")],
         ),
     ]
     return _document(programme, "Список наставнических пар и групп", sections, today)

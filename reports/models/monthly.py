@@ -9,7 +9,7 @@ from mentoring.models import Programme, School
 
 from .events import WorkflowStep
 
-# Seed 002 §9: the municipal centre monitors the schools monthly on the 25th.
+# сид 002, раздел 9, item 4.2: the municipal centre monitors the schools monthly on the 25th.
 CUTOFF_DAY = 25
 MONTHS = (
     "январь",

@@ -1,4 +1,5 @@
-"""Monitoring documents (seed 002 §9 and the roadmap's section 4).
+"""Monitoring documents (сид 002: the district roadmap of section 9, items 4.1–4.3, and
+section 10).
 
 - ``consolidated``: the municipal centre's consolidated monthly report across its schools (the
   centre monitors on the 25th of every month);

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 
+from mentoring.query_params import parse_id
 from registry.views.common import require_edit, section_context, staff_object, staff_programme
 
 from ..forms.distribution import DistributionForm
@@ -42,8 +43,8 @@ def distribution_create(request, programme_id):
     programme = staff_programme(request, programme_id)
     require_edit(request, programme.school_id)
     initial = {}
-    if request.GET.get("questionnaire", "").isdecimal():
-        initial["questionnaire"] = request.GET["questionnaire"]
+    if questionnaire_id := parse_id(request.GET.get("questionnaire")):
+        initial["questionnaire"] = questionnaire_id
     form = DistributionForm(
         request.POST or None, user=request.user, programme=programme, initial=initial
     )

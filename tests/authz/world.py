@@ -1,8 +1,12 @@
 """The world the authorization matrix is walked against.
 
 Two municipalities; school A and a second school in the first one, school B in the second.
-Users for every role, and one object of school A for every URL kwarg (the same construction as
-``tests/test_url_walk.py``'s ``kwargs_for``, copied so that that test stays as it is).
+Users for every role, and one object of school A for every URL kwarg (``tests/url_objects.py``).
+
+School A also has a working «ученик – ученик» group (a student mentor, two student mentees with
+accounts, no meeting for two months, an award), so that the content checks have children's names
+to look for in the centre's pages and documents. Staff users have names of their own, none of
+them a child's surname.
 """
 
 from dataclasses import dataclass, field
@@ -82,13 +86,20 @@ def build_world() -> World:
     ProgrammeFactory(school=other_school, year=year)
 
     curator = member(Role.CURATOR, school, username="curator", last_name="Тимофеева")
-    director = member(Role.DIRECTOR, school, username="director")
-    working_group = member(Role.WORKING_GROUP, school, username="group")
-    officer = member(Role.MUNICIPAL_OFFICER, municipality=municipality, username="officer")
-    other_officer = member(
-        Role.MUNICIPAL_OFFICER, municipality=other_municipality, username="other_officer"
+    director = member(Role.DIRECTOR, school, username="director", last_name="Воронцова")
+    working_group = member(Role.WORKING_GROUP, school, username="group", last_name="Гаврилова")
+    officer = member(
+        Role.MUNICIPAL_OFFICER, municipality=municipality, username="officer", last_name="Осипова"
     )
-    other_curator = member(Role.CURATOR, other_school, username="other_curator")
+    other_officer = member(
+        Role.MUNICIPAL_OFFICER,
+        municipality=other_municipality,
+        username="other_officer",
+        last_name="Никитина",
+    )
+    other_curator = member(
+        Role.CURATOR, other_school, username="other_curator", last_name="Соколова"
+    )
 
     mentor = MentorFactory(
         participant=ParticipantFactory(school=school, last_name="Шевчук", first_name="Илья")
@@ -113,7 +124,8 @@ def build_world() -> World:
         OTHER_OFFICER: other_officer,
         OTHER_CURATOR: other_curator,
     }
-    return World(users=users, values=values, extra={"other_pair": _other_pair(programme)})
+    extra = {"other_pair": _other_pair(programme), "group": _student_group(programme)}
+    return World(users=users, values=values, extra=extra)
 
 
 def _other_pair(programme) -> dict[str, int]:
@@ -149,4 +161,56 @@ def _other_pair(programme) -> dict[str, int]:
         "mentee_id": mentee.pk,
         "meeting_id": meeting.pk,
         "plan_item_id": plan.items.create(task="Прочитать книгу").pk,
+    }
+
+
+def _student_group(programme) -> dict[str, object]:
+    """A working «ученик – ученик» group of school A: a child mentor and two child mentees.
+
+    The first mentee has an account; the second has a diary entry and a plan with a task.
+    """
+    import datetime
+
+    from registry.models import Award, DevelopmentPlan, DiaryEntry, Mentor, MentoringForm, Pair
+    from registry.services.accounts import create_account
+
+    from ..registry.factories import MenteeFactory, MentorFactory, StudentFactory
+
+    school = programme.school
+    mentor = MentorFactory(
+        participant=StudentFactory(
+            school=school, last_name="Гордеев", first_name="Матвей", class_name="10А"
+        ),
+        status=Mentor.Status.ACTIVE,
+    )
+    first, second = (
+        MenteeFactory(
+            programme=programme,
+            participant=StudentFactory(school=school, last_name=last, first_name=first_name),
+        )
+        for last, first_name in (("Лаптева", "Дарья"), ("Зуева", "Вера"))
+    )
+    today = timezone.localdate()
+    pair = Pair.objects.create(
+        programme=programme,
+        mentor=mentor,
+        form=MentoringForm.objects.get(code="student_student"),
+        status=Pair.Status.ACTIVE,
+        starts_on=today - datetime.timedelta(days=60),
+    )
+    pair.mentees.set([first, second])
+    DiaryEntry.objects.create(
+        pair=pair, diary="mentee", mentee=second, written_on=today, text="Запись Зуевой"
+    )
+    plan = DevelopmentPlan.objects.create(pair=pair, mentee=second, goal="Цель Зуевой")
+    Award.objects.create(
+        programme=programme, kind=Award.Kind.BEST_PAIR, pair=pair, awarded_on=today
+    )
+    child, _ = create_account(first.participant)
+    return {
+        "child": child,
+        "pair_id": pair.pk,
+        "own_mentee_id": first.pk,
+        "other_mentee_id": second.pk,
+        "other_plan_item_id": plan.items.create(task="Задача Зуевой").pk,
     }

@@ -344,9 +344,8 @@ def test_xlsx_sanitises_single_sheet_title():
     doc = one_table_document(title="Отчёт [черновик]: пары/встречи? * " + "х" * 40)
     workbook = load_workbook(BytesIO(render_xlsx(doc)))
     name = workbook.sheetnames[0]
-    assert len(name) == 31
+    assert name == "Отчёт черновик парывстречи"  # cut at a word, within 31 characters
     assert not INVALID_SHEET_CHARS & set(name)
-    assert name.startswith("Отчёт черновик парывстречи")
 
 
 @pytest.mark.parametrize(

@@ -191,14 +191,15 @@ def test_personified_rows_are_the_pairs_active_in_the_quarter(municipality, quar
     student = next(row for row in rows if row.full_name.startswith("Белов"))
     assert student.role == accounting.MENTEE
     assert student.category == "Обучающийся"
-    assert student.class_name == "6А"
-    assert student.mentor.startswith("Орлова Вера")
+    assert student.grade == 6
+    teacher = next(row for row in rows if row.full_name.startswith("Орлова"))
+    assert student.pair_number == teacher.pair_number
     assert student.form == quarter_pairs["active"].form.name
     assert student.role_model == quarter_pairs["active"].role_model.name
     assert student.starts_on == datetime.date(2026, 9, 15) and student.ends_on is None
     assert student.status == "Работает"
-    teacher = next(row for row in rows if row.full_name.startswith("Орлова"))
-    assert teacher.role == accounting.MENTOR and teacher.class_name == "" and teacher.mentor == ""
+    assert teacher.role == accounting.MENTOR and teacher.grade is None
+    assert len({row.pair_number for row in rows}) == 2
 
 
 def test_personified_document_keeps_personal_data_minimal(municipality, quarter_pairs):
@@ -211,6 +212,10 @@ def test_personified_document_keeps_personal_data_minimal(municipality, quarter_
     assert not sensitive & {str(v) for v in values}
     titles = {c.title for c in accounting.COLUMNS}
     assert not titles & {"Дата рождения", "Телефон", "Электронная почта", "Категории запроса"}
+    # the mentor's name is not repeated on the mentees' rows; a student's parallel, not the class
+    mentor = quarter_pairs["active"].mentor.participant.full_name
+    assert [v for v in values if v == mentor] == [mentor]
+    assert "6А" not in values and "Класс" not in titles
 
 
 # --- quality verdict ----------------------------------------------------------------------
@@ -327,7 +332,7 @@ def test_final_report_pair_results(programme, mentor, mentee):
     assert pair_growth(programme)[first.pk] == (2, 2)
     assert pair_growth(programme)[pairs["Борисов"].pk] == (1, 2)
 
-    doc = final_report_document(programme)
+    doc = final_report_document(programme, named=True)
     table = doc.sections[1].blocks[0]
     row = next(r for r in table.rows if r.cells[1].startswith("Абрамов"))
     assert row.cells[4] == "Работает"
