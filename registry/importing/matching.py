@@ -11,22 +11,12 @@ from ..models import Consent, Mentee, Mentor, Participant, RequestCategory
 from .columns import MENTEES, Header
 from .contacts import parse_phone
 from .rows import ParsedRow, Problem, person_key
+from .writing import PERSON_KEYS as PERSON_FIELDS
 from .writing import competency_name
 
 ADD, UPDATE, SAME = "add", "update", "same"
 SAME_PERSON = "Один человек школы в двух строках"
 NAME_FIELDS = ("last_name", "first_name", "middle_name")
-PERSON_FIELDS = NAME_FIELDS + (
-    "birth_date",
-    "kind",
-    "class_name",
-    "position",
-    "subject",
-    "experience_years",
-    "organisation",
-    "phone",
-    "email",
-)
 MENTEE_FIELDS = ("categories", "request_text", "priority", "source")
 MENTOR_FIELDS = ("contour", "competencies", "offer", "capacity")
 
