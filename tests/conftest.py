@@ -1,6 +1,7 @@
 import datetime
 import functools
 import json
+import os
 
 import pytest
 from django.utils import timezone
@@ -16,6 +17,8 @@ _run_clock = None
 
 def pytest_configure(config):
     global _run_clock
+    # xdist workers inherit the environment: every process of a run keeps the same day.
+    os.environ.setdefault("MENTORING_TEST_TODAY", clock.run_day().isoformat())
     _run_clock = clock.travel(clock.run_day())
     _run_clock.start()
 
