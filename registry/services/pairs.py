@@ -207,16 +207,24 @@ def start_pair(pair: Pair, *, by: User | None, starts_on: datetime.date | None =
 
 
 @transaction.atomic
-def finish_pair(pair: Pair, *, by: User | None, reason: str = "", early: bool = False) -> Pair:
+def finish_pair(
+    pair: Pair,
+    *,
+    by: User | None,
+    reason: str = "",
+    early: bool = False,
+    on: datetime.date | None = None,
+) -> Pair:
     """Completes a pair (mentees completed) or terminates it early with a reason (mentees wait
-    for a new mentor again: сид 002 asks to continue the search for them)."""
+    for a new mentor again: сид 002 asks to continue the search for them). ``on`` is the last
+    day of its work, today unless given."""
     if not pair.is_open:
         raise PairingError([f"Пара уже в статусе «{pair.get_status_display()}»."])
     if early and not reason.strip():
         raise PairingError(["Укажите причину досрочного прекращения."])
     pair.status = Pair.Status.TERMINATED if early else Pair.Status.COMPLETED
     pair.termination_reason = reason.strip()
-    pair.ends_on = timezone.localdate()
+    pair.ends_on = on or timezone.localdate()
     pair.updated_by = by
     pair.save(update_fields=["status", "termination_reason", "ends_on", "updated_by", "updated_at"])
     for mentee in pair.mentees.all():

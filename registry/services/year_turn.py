@@ -28,7 +28,7 @@ from mentoring.models import AcademicYear, Programme, User
 from stages.services import create_roadmap
 
 from ..models import Mentee, Mentor, Pair, Participant, YearTurn
-from .bases import set_mentee_status
+from .pairs import finish_pair
 from .year_turn_plan import (
     COMPLETE,
     CONTINUE,
@@ -244,30 +244,14 @@ def _settle_pairs(
     new_year = new_programme.year
     counts = {"pairs_continued": 0, "pairs_completed": 0, "pairs_terminated": 0}
     for plan, decision in chosen:
-        pair = plan.pair
         if decision.action == CONTINUE:
             _continue_pair(plan, new_programme, carried, by)
-            pair.status = Pair.Status.COMPLETED
-            pair.termination_reason = f"Работа продолжается в {new_year.name} учебном году."
-            mentee_status = Mentee.Status.COMPLETED
+            reason = f"Работа продолжается в {new_year.name} учебном году."
             counts["pairs_continued"] += 1
-        elif decision.action == COMPLETE:
-            pair.status = Pair.Status.COMPLETED
-            pair.termination_reason = decision.reason.strip()
-            mentee_status = Mentee.Status.COMPLETED
-            counts["pairs_completed"] += 1
         else:
-            pair.status = Pair.Status.TERMINATED
-            pair.termination_reason = decision.reason.strip()
-            mentee_status = Mentee.Status.WAITING  # as finish_pair: they wait for a mentor again
-            counts["pairs_terminated"] += 1
-        pair.ends_on = old_end
-        pair.updated_by = by
-        pair.save(
-            update_fields=["status", "termination_reason", "ends_on", "updated_by", "updated_at"]
-        )
-        for mentee in pair.mentees.all():
-            set_mentee_status(mentee, mentee_status, by=by)
+            reason = decision.reason
+            counts["pairs_terminated" if decision.action == TERMINATE else "pairs_completed"] += 1
+        finish_pair(plan.pair, by=by, reason=reason, early=decision.action == TERMINATE, on=old_end)
     return counts
 
 
