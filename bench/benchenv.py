@@ -19,7 +19,7 @@ WORKDIR = tempfile.mkdtemp(prefix="bench-")
 atexit.register(shutil.rmtree, WORKDIR, ignore_errors=True)
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{WORKDIR}/bench.sqlite3")
 os.environ.setdefault("DJANGO_MEDIA_ROOT", f"{WORKDIR}/media")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mentoring.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 # Development mode, as for the tests; load_run.py starts gunicorn with production settings.
 os.environ.setdefault("DJANGO_DEBUG", "1")
 
@@ -28,6 +28,13 @@ import django  # noqa: E402
 django.setup()
 
 from django.db import connection  # noqa: E402
+from django_scopes import scopes_disabled  # noqa: E402
+
+# The scripts build and read data directly, unscoped as management commands are; the requests
+# they send (test client, gunicorn) open their own scope in ScopeMiddleware. Kept referenced:
+# a collected context manager would close and restore the scope.
+UNSCOPED = scopes_disabled()
+UNSCOPED.__enter__()
 
 
 def timed(function, *args, **kwargs):

@@ -30,12 +30,14 @@ from weasyprint import HTML  # noqa: E402
 from weasyprint import __version__ as weasyprint_version  # noqa: E402
 
 from mentoring.models import AcademicYear, Municipality, Programme, School  # noqa: E402
+from mentoring.periods import month_bounds  # noqa: E402
 from reports.documents import render_pdf, render_xlsx  # noqa: E402
 from reports.documents.fonts import file_font_css  # noqa: E402
 from reports.documents.html import build_html  # noqa: E402
-from reports.indicators import month_bounds, school_indicators  # noqa: E402
+from reports.indicators import school_indicators  # noqa: E402
 from reports.models import MonthlyReport  # noqa: E402
 from reports.monitoring.consolidated import consolidated_document  # noqa: E402
+from stages.services import start_programme  # noqa: E402
 
 STATUSES = [
     MonthlyReport.Status.ACCEPTED,
@@ -66,9 +68,9 @@ def build_municipality(schools: int, period: datetime.date, today: datetime.date
             full_name=f"Муниципальное бюджетное общеобразовательное учреждение «СОШ № {number}»",
         )
         figures = samples[number % len(samples)]
-        programme = Programme.objects.create(
-            school=school,
-            year=year,
+        programme, _ = start_programme(
+            school,
+            year,
             students_total=figures["students_total"],
             teachers_total=figures["teachers_total"],
         )

@@ -44,6 +44,7 @@ from registry.importing import (  # noqa: E402
     create_batch,
     parse_file,
 )
+from stages.services import start_programme  # noqa: E402
 
 settings.DEBUG = False  # no query log, as in production (benchenv turns development mode on)
 
@@ -147,7 +148,7 @@ def fresh_programme(index: int) -> Programme:
         name="2025/2026",
         defaults={"start_date": datetime.date(2025, 9, 1), "end_date": datetime.date(2026, 8, 31)},
     )[0]
-    return Programme.objects.create(school=school, year=year)
+    return start_programme(school, year)[0]
 
 
 def end_to_end(kind: str, content: bytes, rows: int, user: User, programme) -> tuple:

@@ -191,7 +191,7 @@ def main() -> None:
     gunicorn = subprocess.Popen(
         [
             str(BIN / "gunicorn"),
-            "mentoring.wsgi:application",
+            "config.wsgi:application",
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",

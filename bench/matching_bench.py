@@ -34,6 +34,7 @@ from registry.models import (  # noqa: E402
     Participant,
     RequestCategory,
 )
+from stages.services import start_programme  # noqa: E402
 
 SUBJECTS = ["математика", "физика", "литература", "история", "химия", "биология", "информатика"]
 SKILLS = ["олимпиады", "проекты", "профориентация", "адаптация", "общение"]
@@ -46,7 +47,7 @@ def build_school(mentees: int, mentors: int) -> Programme:
         name="2025/2026",
         defaults={"start_date": datetime.date(2025, 9, 1), "end_date": datetime.date(2026, 8, 31)},
     )[0]
-    programme = Programme.objects.create(school=school, year=year)
+    programme, _ = start_programme(school, year)
     people = []
     for n in range(mentors + mentees):
         grade = 5 + n % 7 if n < mentors else 1 + n % 9

@@ -59,7 +59,7 @@ def layout_view(request):
 urlpatterns = [
     path("__floor__/", floor_view),
     path("__layout__/", layout_view),
-    path("", include("mentoring.urls")),
+    path("", include("config.urls")),
 ]
 
 

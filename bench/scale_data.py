@@ -29,6 +29,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from mentoring.models import AcademicYear, Membership, Municipality, Programme, Role, School, User
+from mentoring.periods import month_bounds
 from registry.models import (
     Certificate,
     Competency,
@@ -41,10 +42,10 @@ from registry.models import (
     Participant,
     RequestCategory,
 )
-from reports.indicators import month_bounds, school_indicators
+from reports.indicators import school_indicators
 from reports.models import MonthlyReport
 from stages.models import RoadmapItem
-from stages.services import create_roadmap
+from stages.services import create_roadmap, record_completion
 from surveys.models import Answer, Distribution, Invitation, Question, Questionnaire, Response
 
 # Per average school; multiplied by the school's weight (0.1 … 1.9) and --scale.
@@ -314,7 +315,7 @@ def generate(schools: int, scale: float, seed: int, today: datetime.date) -> dic
     memberships.append(
         Membership(user=officer, role=Role.MUNICIPAL_OFFICER, municipality=municipality)
     )
-    for programme in programmes:  # bulk_create sends no post_save: copy the roadmap here
+    for programme in programmes:
         create_roadmap(programme)
 
     # Participants: mentors (students of grades 10–11, teachers, employers' specialists) and
@@ -645,7 +646,7 @@ def generate(schools: int, scale: float, seed: int, today: datetime.date) -> dic
     for item in RoadmapItem.objects.filter(programme__in=programmes, deadline__lt=today):
         if rng.random() < 0.85:
             item.status = RoadmapItem.Status.DONE
-            item.completed_at = timezone.now()
+            record_completion(item, was_done=False)
             done.append(item)
     RoadmapItem.objects.bulk_update(done, ["status", "completed_at"], batch_size=BATCH)
 

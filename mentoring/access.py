@@ -1,16 +1,22 @@
 """The one place that decides which schools' data a user may see and change.
 
-Every queryset of school-owned data goes through ``for_user`` (a method of the querysets below,
-or of querysets in other apps built on ``SchoolScopedQuerySet``). Views fetch objects through
-these querysets, so an object outside the user's scope is simply not found: the page answers 404.
+``PERMISSIONS`` names every action that depends on a role, with the roles that hold it; views and
+services ask ``can(user, permission, school_id)`` and never list roles themselves. Every queryset
+of school-owned data goes through ``for_user`` (a method of the querysets below, or of querysets
+in other apps built on ``SchoolScopedQuerySet``), which keeps the schools where the user holds a
+permission. Views fetch objects through these querysets, so an object outside the user's scope is
+simply not found: the page answers 404.
 
 Roles at a school: curator, director, working group (the school staff) and mentor. A municipal
-officer reads every school of their municipality. Superusers (administrators) see everything.
+officer reads every school of their municipality. Superusers (administrators) hold every
+permission.
 """
 
-from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import models
+
+from .scoping import SchoolOwnedManager
 
 CURATOR = "curator"
 DIRECTOR = "director"
@@ -18,12 +24,77 @@ WORKING_GROUP = "working_group"
 MENTOR = "mentor"
 MUNICIPAL_OFFICER = "municipal_officer"
 
-SCHOOL_STAFF = frozenset({CURATOR, DIRECTOR, WORKING_GROUP})
-READERS = SCHOOL_STAFF | {MUNICIPAL_OFFICER}
-EDITORS = SCHOOL_STAFF
-SENSITIVE_READERS = frozenset({CURATOR, DIRECTOR})
-# Who starts the new academic year from the old programme («Новый учебный год»).
-YEAR_TURNERS = frozenset({CURATOR, DIRECTOR})
+_STAFF = frozenset({CURATOR, DIRECTOR, WORKING_GROUP})
+_HEADS = frozenset({CURATOR, DIRECTOR})
+
+
+@dataclass(frozen=True)
+class Permission:
+    roles: frozenset[str]
+    description: str
+
+
+# Р-145: the director approves (orders, the roadmap, the Положение) and appoints the curator; the
+# curator runs the programme day to day. Drafting an order is the curator's alone, so that the
+# director never approves a draft of their own (separation of duties).
+PERMISSIONS: dict[str, Permission] = {
+    "school.read": Permission(
+        _STAFF | {MUNICIPAL_OFFICER},
+        "Панель и обзор школы, дорожная карта, показатели, мониторинг, ежемесячные отчёты",
+    ),
+    "records.read": Permission(
+        _STAFF,
+        "Рабочие записи школы: базы, пары, отбор, обучение, анкеты, приказы и документы",
+    ),
+    "names.read": Permission(
+        _STAFF, "Имена участников на страницах и в документах школы (иначе — обезличенные строки)"
+    ),
+    "sensitive.read": Permission(
+        _HEADS,
+        "Конфиденциальные категории, история изменений, выгрузка по запросу и обезличивание",
+    ),
+    "records.edit": Permission(
+        _STAFF, "Изменять базы, пары, отбор, обучение, анкеты, партнёров и документы школы"
+    ),
+    "roadmap.edit": Permission(
+        _STAFF, "Начать программу года, изменять мероприятия дорожной карты и их статусы"
+    ),
+    "programme.settings": Permission(
+        _HEADS, "Численность для охвата и открытая страница программы"
+    ),
+    "programme.archive": Permission(
+        frozenset({DIRECTOR}), "Отправить законченную программу в архив"
+    ),
+    "programme.unarchive": Permission(
+        frozenset(), "Вернуть программу из архива (только администратор)"
+    ),
+    "year.turn": Permission(_HEADS, "Начать новый учебный год из программы прошлого года"),
+    "order.draft": Permission(
+        frozenset({CURATOR}),
+        "Готовить приказ и передать его директору; только куратор — директор не утверждает "
+        "свой проект",
+    ),
+    "order.approve": Permission(
+        frozenset({DIRECTOR}), "Утвердить приказ или вернуть его на доработку"
+    ),
+    "names.correct": Permission(_HEADS, "Исправить склонение ФИО для приказов и писем"),
+    "monthly.submit": Permission(
+        _HEADS, "Открыть, обновить и передать в МНЦ ежемесячный отчёт школы"
+    ),
+    "monthly.review": Permission(
+        frozenset({MUNICIPAL_OFFICER}), "Принять, вернуть или открыть заново ежемесячный отчёт"
+    ),
+    "municipality.read": Permission(
+        frozenset({MUNICIPAL_OFFICER}), "Обзор и сводные отчёты муниципалитета"
+    ),
+    "two_factor.offered": Permission(
+        frozenset({DIRECTOR, MUNICIPAL_OFFICER}), "Включить вход с подтверждением кодом"
+    ),
+}
+
+
+def roles_for(permission: str) -> frozenset[str]:
+    return PERMISSIONS[permission].roles
 
 
 def _grants(user) -> list[tuple[str, int | None, int | None]]:
@@ -41,11 +112,15 @@ def roles_of(user) -> set[str]:
     return {role for role, _, _ in _grants(user)}
 
 
-def school_ids(user, roles: Iterable[str] = READERS) -> set[int]:
-    """Ids of the schools whose data the user may read in any of the given roles."""
+def schools_where(user, permission: str) -> set[int]:
+    """Ids of the schools where the user's memberships grant the permission.
+
+    Memberships only: a superuser holds every permission (``can``, ``for_user``) without being
+    on any school's staff.
+    """
+    roles = roles_for(permission)
     if not user.is_authenticated:
         return set()
-    roles = frozenset(roles)
     cache = user.__dict__.setdefault("_access_school_ids", {})
     if roles in cache:
         return cache[roles]
@@ -64,33 +139,25 @@ def school_ids(user, roles: Iterable[str] = READERS) -> set[int]:
 def municipality_ids(user) -> set[int]:
     if not user.is_authenticated:
         return set()
-    return {mun for role, _, mun in _grants(user) if role == MUNICIPAL_OFFICER and mun}
+    roles = roles_for("municipality.read")
+    return {mun for role, _, mun in _grants(user) if role in roles and mun}
 
 
-def has_school_role(user, school_id: int, roles: Iterable[str]) -> bool:
+def can(user, permission: str, school_id: int) -> bool:
+    roles_for(permission)  # a misspelt name fails for every user, not only for the signed-in
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
-    return school_id in school_ids(user, roles)
+    return school_id in schools_where(user, permission)
 
 
-def can_edit_school(user, school_id: int) -> bool:
-    return has_school_role(user, school_id, EDITORS)
-
-
-def can_see_sensitive(user, school_id: int) -> bool:
-    """ОВЗ, difficult life situation, behaviour: only the school's curator and director."""
-    return has_school_role(user, school_id, SENSITIVE_READERS)
-
-
-def can_see_names(user, school_id: int) -> bool:
-    """Names of the school's participants (children above all) in its pages and documents.
-
-    The school's staff. A municipal officer reads figures and depersonalised rows (152-ФЗ: the
-    minimum necessary); the quarterly personified accounting is the one named exception.
-    """
-    return has_school_role(user, school_id, SCHOOL_STAFF)
+def can_anywhere(user, permission: str) -> bool:
+    """The permission in any school or municipality (a choice of the user's own account)."""
+    roles = roles_for(permission)
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or bool(roles_of(user) & roles)
 
 
 def reads_whole_pair(user, school_id: int, mentor_user_id: int | None) -> bool:
@@ -102,34 +169,39 @@ def reads_whole_pair(user, school_id: int, mentor_user_id: int | None) -> bool:
     """
     if not user.is_authenticated:
         return False
-    if has_school_role(user, school_id, SCHOOL_STAFF):
+    if can(user, "records.read", school_id):
         return True
     return mentor_user_id is not None and mentor_user_id == user.id
 
 
+def _within(queryset, path: str, user, permission: str):
+    if not user.is_authenticated:
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    return queryset.filter(**{f"{path}__in": schools_where(user, permission)})
+
+
 class SchoolScopedQuerySet(models.QuerySet):
-    """A queryset of rows that belong to one school, reached by ``school_path``."""
+    """Rows of a school-owned model: one that declares ``school_path``, the foreign-key path from
+    a row to its school (``"programme__school"``). ``as_manager()`` scopes the model
+    (mentoring/scoping.py); ``for_user`` keeps the schools where the user holds a permission."""
 
-    school_path = "school"
+    def for_user(self, user, permission: str = "school.read"):
+        return _within(self, self.model.school_path, user, permission)
 
-    def for_user(self, user, roles: Iterable[str] = READERS):
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(**{f"{self.school_path}__in": school_ids(user, roles)})
-
-
-class SchoolQuerySet(SchoolScopedQuerySet):
-    school_path = "pk"
+    @classmethod
+    def as_manager(cls):
+        manager = SchoolOwnedManager.from_queryset(cls)()
+        manager._built_with_queryset_class = cls
+        return manager
 
 
-class ProgrammeQuerySet(SchoolScopedQuerySet):
-    school_path = "school"
+class SchoolQuerySet(models.QuerySet):
+    """Schools themselves are not scoped: a scope is made of them."""
 
-
-class ProgrammeOwnedQuerySet(SchoolScopedQuerySet):
-    school_path = "programme__school"
+    def for_user(self, user, permission: str = "school.read"):
+        return _within(self, "pk", user, permission)
 
 
 class MunicipalityQuerySet(models.QuerySet):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import AcademicYear, Membership, Municipality, Programme, School, User
+from .models import AcademicYear, Membership, Municipality, School, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -42,13 +42,6 @@ class SchoolAdmin(admin.ModelAdmin):
 @admin.register(AcademicYear)
 class AcademicYearAdmin(admin.ModelAdmin):
     list_display = ["name", "start_date", "end_date"]
-
-
-@admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
-    list_display = ["school", "year", "title"]
-    list_filter = ["year", "school__municipality"]
-    search_fields = ["school__short_name"]
 
 
 @admin.register(Membership)

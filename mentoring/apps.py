@@ -6,7 +6,23 @@ class MentoringConfig(AppConfig):
     verbose_name = "Школы и доступ"
 
     def ready(self):
-        from . import archive, personal_data_map
+        from django_otp.plugins.otp_totp.models import TOTPDevice
 
+        from . import archive, audit, personal_data_map, scoping
+        from .models import Membership, Programme, User
+
+        scoping.check_declarations()
         archive.connect()
         personal_data_map.register_all()
+        audit.track(User, exclude_fields=["password", "last_login"])
+        audit.track(Membership)
+        audit.track(Programme)
+        audit.track(
+            TOTPDevice,
+            exclude_fields=[
+                "key",
+                "last_t",
+                "throttling_failure_count",
+                "throttling_failure_timestamp",
+            ],
+        )

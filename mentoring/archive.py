@@ -6,8 +6,8 @@ it. ``ProgrammeArchived`` is a ``PermissionDenied``, so Django answers 403 with 
 (templates/403.html) without a middleware. Bulk operations (``QuerySet.update``, ``bulk_create``)
 send no signals and are not guarded.
 
-Models of other apps are named by label and reached by the path of foreign keys to their
-programme: mentoring imports nothing from the apps that depend on it.
+Models of other apps are recognised by their declared ``school_path`` and reached by the path of
+foreign keys to their programme: mentoring imports nothing from the apps that depend on it.
 
 Personal-data duties (152-ФЗ: withdrawal of consent, anonymisation on request) outrank the archive;
 those services write inside ``archive_guard_lifted()``.
@@ -22,37 +22,23 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, pre_delete, pre_save
 from django.utils import timezone
 
+from . import access
+from .errors import DomainError
 from .models import Programme, User
 
-# Model label → foreign-key path from a row to its programme.
-GUARDED: dict[str, str] = {
-    "stages.RoadmapItem": "programme",
-    "registry.Mentee": "programme",
-    "registry.Pair": "programme",
-    "registry.Meeting": "pair__programme",
-    "registry.DiaryEntry": "pair__programme",
-    "registry.DevelopmentPlan": "pair__programme",
-    "registry.PlanItem": "plan__pair__programme",
-    "registry.Case": "programme",
-    "registry.Award": "programme",
-    "registry.Interview": "programme",
-    "registry.SelectionCommission": "programme",
-    "registry.CommissionMember": "commission__programme",
-    "registry.TrainingCourse": "programme",
-    "registry.TrainingSession": "course__programme",
-    "registry.Attendance": "session__course__programme",
-    "registry.TrainingCertificate": "course__programme",
-    "registry.ImportBatch": "programme",
-    "surveys.Distribution": "programme",
-    "surveys.Invitation": "distribution__programme",
-    "surveys.Response": "distribution__programme",
-    "surveys.Answer": "response__distribution__programme",
-    "reports.Order": "programme",
-    "reports.OrderEvent": "order__programme",
-    "reports.MonthlyReport": "programme",
-    "reports.MonthlyReportEvent": "report__programme",
-    "reports.Regulation": "programme",
-}
+
+def programme_path(model) -> str | None:
+    """The foreign-key path from a row to its programme, or None for a model outside programmes.
+
+    Read from the model's ``school_path`` (mentoring/scoping.py): a row that reaches its school
+    through a ``programme`` foreign key belongs to that programme and shares its archive.
+    """
+    path = getattr(model, "school_path", "")
+    if path == "programme__school" or path.endswith("__programme__school"):
+        return path.removesuffix("__school")
+    return None
+
+
 # The fields of a programme that stay writable in the archive: the archive itself.
 ARCHIVE_FIELDS = frozenset({"archived_at", "archived_by"})
 
@@ -80,17 +66,20 @@ def archive_guard_lifted():
 
 
 def _archived_year(instance, path: str) -> str | None:
-    """The year name when the instance belongs to an archived programme, else None."""
+    """The year name when the instance belongs to an archived programme, else None.
+
+    Base managers: the guard sees the row whatever the scope of the one who writes.
+    """
     first, _, rest = path.partition("__")
     field = instance._meta.get_field(first)
     value = getattr(instance, field.attname)
     if value is None:
         return None
     if not rest:
-        row = Programme.objects.filter(pk=value, archived_at__isnull=False)
+        row = Programme._base_manager.filter(pk=value, archived_at__isnull=False)
         found = row.values_list("year__name", flat=True).first()
     else:
-        row = field.related_model._default_manager.filter(
+        row = field.related_model._base_manager.filter(
             pk=value, **{f"{rest}__archived_at__isnull": False}
         )
         found = row.values_list(f"{rest}__year__name", flat=True).first()
@@ -101,7 +90,7 @@ def check_writable(instance) -> None:
     """Raises ProgrammeArchived when the instance belongs to an archived programme."""
     if _lifted.get():
         return
-    path = GUARDED.get(instance._meta.label)
+    path = programme_path(type(instance))
     if path is None:
         return
     year = _archived_year(instance, path)
@@ -116,15 +105,14 @@ def _guard_save(sender, instance, raw=False, update_fields=None, **kwargs):
         if instance.pk is None or (update_fields and set(update_fields) <= ARCHIVE_FIELDS):
             return
         year = (
-            Programme.objects.filter(pk=instance.pk, archived_at__isnull=False)
+            Programme._base_manager.filter(pk=instance.pk, archived_at__isnull=False)
             .values_list("year__name", flat=True)
             .first()
         )
         if year is not None:
             raise ProgrammeArchived(year)
         return
-    if instance._meta.label in GUARDED:
-        check_writable(instance)
+    check_writable(instance)
 
 
 def _guard_delete(sender, instance, **kwargs):
@@ -132,12 +120,11 @@ def _guard_delete(sender, instance, **kwargs):
         if instance.archived_at is not None and not _lifted.get():
             raise ProgrammeArchived(instance.year.name)
         return
-    if instance._meta.label in GUARDED:
-        check_writable(instance)
+    check_writable(instance)
 
 
 def _guard_m2m(sender, instance, action, **kwargs):
-    if action.startswith("pre_") and instance._meta.label in GUARDED:
+    if action.startswith("pre_"):
         check_writable(instance)
 
 
@@ -151,7 +138,7 @@ def connect() -> None:
 # The workflow: archive (director, after the year's end) and back (administrator).
 
 
-class ArchiveError(Exception):
+class ArchiveError(DomainError):
     pass
 
 
@@ -183,7 +170,7 @@ def archive_programme(
 
 @transaction.atomic
 def unarchive_programme(programme: Programme, *, by: User) -> Programme:
-    if not by.is_superuser:
+    if not access.can(by, "programme.unarchive", programme.school_id):
         raise PermissionDenied("Вернуть программу из архива может только администратор.")
     if programme.archived_at is None:
         raise ArchiveError("Программа не в архиве.")

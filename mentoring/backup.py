@@ -22,6 +22,8 @@ from django.conf import settings
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 
+from . import events
+
 FORMAT_VERSION = 1
 SQLITE_NAME = "database.sqlite3"
 POSTGRES_NAME = "database.dump"
@@ -132,6 +134,7 @@ def create_backup(target: Path) -> Path:
             archive.add(folder / database, arcname=database)
             if media.exists():
                 archive.add(media, arcname="media")
+    events.record("backup.created", file=target.name, vendor=connection.vendor)
     return target
 
 
@@ -167,4 +170,5 @@ def restore_backup(source: Path) -> dict:
             shutil.rmtree(media)
         if (folder / "media").exists():
             shutil.copytree(folder / "media", media)
+    events.record("backup.restored", file=source.name, created_at=manifest.get("created_at"))
     return manifest

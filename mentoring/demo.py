@@ -135,7 +135,7 @@ class DemoMunicipality:
     municipality: Municipality
     schools: list[School]
     programmes: list[Programme]
-    new_programmes: list[Programme]
+    new_programmes: list[Programme]  # made by this run, still without a roadmap
     logins: list[tuple[str, str, str]] = field(default_factory=list)
 
 

@@ -4,10 +4,9 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
-from .access import MunicipalityQuerySet, ProgrammeQuerySet, SchoolQuerySet
+from .access import MunicipalityQuerySet, SchoolQuerySet, SchoolScopedQuerySet
 
 
 class User(AbstractUser):
@@ -51,9 +50,6 @@ class Municipality(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("reports:municipality_overview", args=[self.pk])
-
 
 class School(models.Model):
     municipality = models.ForeignKey(
@@ -80,9 +76,6 @@ class School(models.Model):
 
     def __str__(self):
         return self.short_name
-
-    def get_absolute_url(self):
-        return reverse("reports:school_dashboard", args=[self.pk])
 
 
 class AcademicYearQuerySet(models.QuerySet):
@@ -189,7 +182,8 @@ class Programme(models.Model):
         verbose_name="кем отправлена в архив",
     )
 
-    objects = ProgrammeQuerySet.as_manager()
+    school_path = "school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "программа наставничества"
@@ -201,9 +195,6 @@ class Programme(models.Model):
 
     def __str__(self):
         return f"{self.school.short_name}, {self.year.name}"
-
-    def get_absolute_url(self):
-        return reverse("stages:roadmap", args=[self.pk])
 
     @property
     def is_archived(self) -> bool:

@@ -36,7 +36,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import access
 
-TWO_FACTOR_ROLES = frozenset({access.DIRECTOR, access.MUNICIPAL_OFFICER})
 MAX_WRONG_CODES = 5
 LOCKOUT = datetime.timedelta(minutes=15)
 DEVICE_NAME = "Приложение-аутентификатор"
@@ -46,7 +45,7 @@ RECHECK_SECONDS = 5 * 60
 
 def can_use_two_factor(user) -> bool:
     """Directors, municipal officers and superusers may turn the second factor on."""
-    return user.is_superuser or bool(access.roles_of(user) & TWO_FACTOR_ROLES)
+    return access.can_anywhere(user, "two_factor.offered")
 
 
 def is_required(user) -> bool:

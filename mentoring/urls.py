@@ -1,15 +1,11 @@
-from django.contrib import admin
+"""Signing in and out, password reset, the second factor and the history of a record."""
+
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import path
 
-from . import views, views_history, views_password_reset, views_two_factor
-
-admin.site.site_header = "Наставничество — администрирование"
-admin.site.site_title = "Наставничество"
-admin.site.index_title = "Справочники, школы и учётные записи"
+from . import views_history, views_password_reset, views_two_factor
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),
@@ -43,18 +39,8 @@ urlpatterns = [
         name="two_factor_verify",
     ),
     path(
-        "schools/<int:school_id>/programmes/start/",
-        views.start_programme,
-        name="start_programme",
-    ),
-    path(
         "history/<str:model>/<int:object_id>/",
         views_history.object_history,
         name="object_history",
     ),
-    path("", include("stages.urls")),
-    path("", include("registry.urls")),
-    path("", include("surveys.urls")),
-    path("", include("reports.urls")),
-    path("admin/", admin.site.urls),
 ]

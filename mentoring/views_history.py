@@ -16,10 +16,10 @@ def object_history(request, model, object_id):
     if model_class is None:
         raise Http404("Нет такого вида записей")
     instance = get_object_or_404(
-        model_class.objects.for_user(request.user, access.SCHOOL_STAFF), pk=object_id
+        model_class.objects.for_user(request.user, "records.read"), pk=object_id
     )
     school_id = _school_id(instance)
-    if not access.can_see_sensitive(request.user, school_id):
+    if not access.can(request.user, "sensitive.read", school_id):
         raise PermissionDenied("Историю изменений видят куратор и директор школы.")
     page, querystring = paginate(request, history_of(instance), 50)
     return render(

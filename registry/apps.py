@@ -6,6 +6,23 @@ class RegistryConfig(AppConfig):
     verbose_name = "Базы наставников и наставляемых"
 
     def ready(self):
-        from . import personal_data_map
+        from mentoring.audit import track
+
+        from . import models, personal_data_map
 
         personal_data_map.register_all()
+        track(models.Participant, history="participant")
+        track(models.Consent, history="consent")
+        track(models.Certificate, history="certificate")
+        track(models.Mentor, history="mentor", m2m_fields=["competencies"])
+        track(models.Mentee, history="mentee", m2m_fields=["categories"])
+        track(models.Pair, history="pair", m2m_fields=["mentees"])
+        for model in (
+            models.Interview,
+            models.YearTurn,
+            models.Meeting,
+            models.DiaryEntry,
+            models.Award,
+            models.Partner,
+        ):
+            track(model)

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from mentoring.models import AcademicYear, Programme, User
 from stages.demo import finish_roadmap
+from stages.services import start_programme
 
 from .demo import build_bases, build_selection
 from .demo_pairs import build_pairs
@@ -49,13 +50,11 @@ def build_previous_year(
         return None
     today = today or timezone.localdate()
     year = AcademicYear.for_date(current.year.start_date - datetime.timedelta(days=1))
-    previous, _ = Programme.objects.get_or_create(
-        school=school,
-        year=year,
-        defaults={
-            "curator": curator,
-            **{name: getattr(current, name) for name in PROGRAMME_FIELDS},
-        },
+    previous, _ = start_programme(
+        school,
+        year,
+        curator=curator,
+        **{name: getattr(current, name) for name in PROGRAMME_FIELDS},
     )
     finish_roadmap(previous, skip_every=6 + seed % 4)
     gathered = year.start_date + datetime.timedelta(days=30)

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from mentoring.models import Programme
+from mentoring.periods import month_bounds, month_name
 from registry.models import Meeting, Pair, Participant
 from registry.selectors import document_summary
 from stages import selectors as stage_selectors
@@ -42,7 +43,6 @@ from surveys.analytics.satisfaction import satisfaction_distributions
 from surveys.models import Invitation
 
 from .documents.content import format_number, format_percent
-from .models.monthly import month_name
 
 COUNTED_PAIRS = (Pair.Status.APPROVED, Pair.Status.ACTIVE, Pair.Status.COMPLETED)
 MIN_STUDENT_AGE = 10
@@ -111,12 +111,6 @@ def ratio(part: int | None, whole: int | None) -> float | None:
     if not whole or part is None:
         return None
     return round(part / whole, 4)
-
-
-def month_bounds(period: datetime.date) -> tuple[datetime.date, datetime.date]:
-    start = period.replace(day=1)
-    following = (start + datetime.timedelta(days=32)).replace(day=1)
-    return start, following - datetime.timedelta(days=1)
 
 
 def _participants(programme: Programme):

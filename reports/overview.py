@@ -17,7 +17,9 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from mentoring import access
 from mentoring.models import AcademicYear, Municipality, Programme, School
+from mentoring.periods import PeriodError, month_bounds, month_name, parse_period
 from registry.models import Meeting, Pair, Participant
 from stages import selectors as stage_selectors
 from stages.models import Stage
@@ -28,11 +30,9 @@ from .indicators import (
     COUNTED_PAIRS,
     Indicator,
     _is_counted_student,
-    month_bounds,
     ratio,
 )
 from .models import MonthlyReport, MonthlyReportEvent
-from .models.monthly import cutoff_of, month_name
 from .monthly import services as monthly
 
 DONE_REPORTS = (MonthlyReport.Status.SUBMITTED, MonthlyReport.Status.ACCEPTED)
@@ -103,33 +103,17 @@ class OverviewTotals:
 
 def year_periods(year: AcademicYear | None, today: datetime.date) -> list[datetime.date]:
     """Months of the academic year whose cut-off (the 25th) has come, newest first."""
-    if year is None:
-        return []
-    periods = []
-    month = year.start_date.replace(day=1)
-    while month <= min(year.end_date, today):
-        if cutoff_of(month) <= today:
-            periods.append(month)
-        month = month_bounds(month)[1] + datetime.timedelta(days=1)
-    return list(reversed(periods))
-
-
-def period_key(period: datetime.date) -> str:
-    return f"{period:%Y-%m}"
-
-
-def parse_period(value: str | None) -> datetime.date | None:
-    try:
-        return datetime.datetime.strptime(value or "", "%Y-%m").date()
-    except ValueError:
-        return None
+    return monthly.months_due(year, today) if year is not None else []
 
 
 def choose_period(
     value: str | None, options: list[datetime.date], today: datetime.date
 ) -> datetime.date:
     """The requested month if it is one of the options, else the latest due one."""
-    requested = parse_period(value)
+    try:
+        requested = parse_period(value)
+    except PeriodError:
+        requested = None
     if requested in options:
         return requested
     latest = monthly.latest_due_period(today)
@@ -350,7 +334,7 @@ def not_submitted(rows: list[OverviewRow]) -> list[OverviewRow]:
 
 def monthly_reminders(user, school: School, programme: Programme | None, today=None) -> dict:
     """For the curator and director: the report due to the centre and reports returned by it."""
-    if programme is None or not monthly.can_write(user, school.pk):
+    if programme is None or not access.can(user, "monthly.submit", school.pk):
         return {"monthly_due": None, "monthly_returned": []}
     today = today or timezone.localdate()
     period = monthly.latest_due_period(today)

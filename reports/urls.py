@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import urls_documents, urls_exports, urls_monitoring, urls_overview, urls_surveys, views
+from . import urls_overview, views, views_regulation
+from .downloads import urls as urls_downloads
 from .monthly import urls as urls_monthly
 from .orders import urls as urls_orders
 
@@ -14,15 +15,17 @@ urlpatterns = [
         name="municipality_overview",
     ),
     path(
-        "programmes/<int:programme_id>/roadmap.<str:fmt>",
-        views.roadmap_export,
-        name="roadmap_export",
+        "programmes/<int:programme_id>/regulation/",
+        views_regulation.regulation,
+        name="regulation",
     ),
-    *urls_exports.urlpatterns,
-    *urls_documents.urlpatterns,
-    *urls_surveys.urlpatterns,
+    path(
+        "programmes/<int:programme_id>/regulation/reset/",
+        views_regulation.regulation_reset,
+        name="regulation_reset",
+    ),
+    *urls_downloads.urlpatterns,
     *urls_orders.urlpatterns,
-    *urls_monitoring.urlpatterns,
     *urls_monthly.urlpatterns,
     *urls_overview.urlpatterns,
 ]

@@ -7,18 +7,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from mentoring import access
-from mentoring.models import AcademicYear, Programme, School
+from mentoring.lookups import programme_for, school_for
+from mentoring.models import AcademicYear, Programme
+from mentoring.scoping import row_scope
 from registry import selectors as registry_selectors
 from registry.models import Award, Pair, Participant
 
 from .indicators import COUNTED_PAIRS, INDICATORS, format_figure, school_indicators
 from .models import MonthlyReport
 
-SETTINGS_EDITORS = frozenset({access.CURATOR, access.DIRECTOR})
 SETTINGS_DENIED = "Настройки программы изменяют куратор и директор школы."
 SENSITIVE_LINE = "Конфиденциальные категории (ОВЗ, трудная жизненная ситуация, поведение)"
 
@@ -37,11 +39,9 @@ def indicator_groups(figures: dict, day) -> list[tuple[str, list[tuple[str, str]
 @login_required
 def school_overview(request, municipality_id, school_id):
     """A school's current figures, read-only, for the centre (and the school's own staff)."""
-    school = get_object_or_404(
-        School.objects.for_user(request.user).select_related("municipality"),
-        pk=school_id,
-        municipality_id=municipality_id,
-    )
+    school = school_for(request, school_id, related=("municipality",))
+    if school.municipality_id != municipality_id:
+        raise Http404("Школа не найдена")
     today = timezone.localdate()
     year = AcademicYear.objects.current(today)
     programme = school.programmes.filter(year=year).select_related("year").first() if year else None
@@ -51,14 +51,14 @@ def school_overview(request, municipality_id, school_id):
         "year": year,
         "programme": programme,
         "today": today,
-        "is_officer": access.has_school_role(request.user, school.pk, {access.MUNICIPAL_OFFICER}),
+        "is_officer": access.can(request.user, "municipality.read", school.pk),
         "reports": MonthlyReport.objects.filter(school=school)
         .select_related("programme__year")
         .order_by("-period"),
     }
     if programme:
         figures = school_indicators(programme, today)
-        sensitive = access.can_see_sensitive(request.user, school.pk)
+        sensitive = access.can(request.user, "sensitive.read", school.pk)
         rows, hidden = registry_selectors.request_map(programme, sensitive=sensitive)
         context.update(
             groups=indicator_groups(figures, today),
@@ -84,13 +84,8 @@ class ProgrammeSettingsForm(forms.ModelForm):
 @login_required
 def programme_settings(request, programme_id):
     """Totals for coverage and the public page: curator and director change, staff read."""
-    programme = get_object_or_404(
-        Programme.objects.for_user(request.user, access.SCHOOL_STAFF).select_related(
-            "school", "year"
-        ),
-        pk=programme_id,
-    )
-    can_change = access.has_school_role(request.user, programme.school_id, SETTINGS_EDITORS)
+    programme = programme_for(request, programme_id, "records.read")
+    can_change = access.can(request.user, "programme.settings", programme.school_id)
     if request.method == "POST":
         if not can_change:
             raise PermissionDenied(SETTINGS_DENIED)
@@ -135,6 +130,12 @@ def _awarded_teachers(programme: Programme, today) -> dict[str, list[str]]:
 
 def public_programme(request, programme_id):
     """The programme's public page: off unless the school switched it on; no personal data."""
+    # Whoever asks, anonymous or of another school, reads this one school's published data.
+    with row_scope(Programme, pk=programme_id, is_public=True):
+        return _public_page(request, programme_id)
+
+
+def _public_page(request, programme_id):
     programme = get_object_or_404(
         Programme.objects.select_related("school", "year"), pk=programme_id, is_public=True
     )

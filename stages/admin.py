@@ -1,7 +1,24 @@
 from django.contrib import admin
 from django.db import models
 
+from mentoring.models import Programme
+
 from .models import RoadmapItem, RoadmapTemplate, Stage, TemplateItem
+from .services import create_roadmap
+
+
+# Here rather than in mentoring (which imports no app): a programme added by hand gets its
+# roadmap like one started from the school's page.
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["school", "year", "title"]
+    list_filter = ["year", "school__municipality"]
+    search_fields = ["school__short_name"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            create_roadmap(obj)
 
 
 @admin.register(Stage)

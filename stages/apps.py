@@ -6,6 +6,6 @@ class StagesConfig(AppConfig):
     verbose_name = "Дорожная карта"
 
     def ready(self):
-        from . import personal_data_map, signals  # noqa: F401
+        from . import personal_data_map
 
         personal_data_map.register_all()

@@ -7,6 +7,7 @@ from django.utils import timezone
 from mentoring.models import Programme
 
 from .models import RoadmapItem
+from .services import record_completion
 
 
 def progress_roadmap(programme: Programme, *, skip_every: int, today=None) -> None:
@@ -25,9 +26,7 @@ def progress_roadmap(programme: Programme, *, skip_every: int, today=None) -> No
             if past % skip_every == 0:
                 continue
             item.status = RoadmapItem.Status.DONE
-            item.completed_at = timezone.make_aware(
-                datetime.datetime.combine(item.deadline, datetime.time(12))
-            )
+            record_completion(item, was_done=False, on=item.deadline)
             item.evidence_note = item.output_document
         elif item.deadline <= soon:
             item.status = RoadmapItem.Status.IN_PROGRESS
@@ -46,6 +45,6 @@ def finish_roadmap(programme: Programme, *, skip_every: int) -> None:
             continue
         day = min(item.deadline or end, end)
         item.status = RoadmapItem.Status.DONE
-        item.completed_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+        record_completion(item, was_done=False, on=day)
         item.evidence_note = item.output_document
     RoadmapItem.objects.bulk_update(items, ["status", "completed_at", "evidence_note"])

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from mentoring.access import ProgrammeOwnedQuerySet
+from mentoring.access import SchoolScopedQuerySet
 from mentoring.models import Programme
 
 
@@ -110,7 +110,7 @@ class TemplateItem(models.Model):
         return f"{self.number} {self.activity[:60]}"
 
 
-class RoadmapItemQuerySet(ProgrammeOwnedQuerySet):
+class RoadmapItemQuerySet(SchoolScopedQuerySet):
     def open(self):
         return self.exclude(status__in=[RoadmapItem.Status.DONE, RoadmapItem.Status.CANCELLED])
 
@@ -182,6 +182,7 @@ class RoadmapItem(models.Model):
         verbose_name="кем изменено",
     )
 
+    school_path = "programme__school"
     objects = RoadmapItemQuerySet.as_manager()
 
     class Meta:

@@ -4,9 +4,21 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from mentoring.models import Programme, User
+from mentoring.models import AcademicYear, Programme, School, User
 
 from .models import RoadmapItem, RoadmapTemplate, Stage
+
+
+@transaction.atomic
+def start_programme(school: School, year: AcademicYear, **defaults) -> tuple[Programme, bool]:
+    """The school's programme for the year; a new one gets its roadmap from the template.
+    Returns the programme and whether it was created."""
+    programme, created = Programme.objects.get_or_create(
+        school=school, year=year, defaults=defaults
+    )
+    if created:
+        create_roadmap(programme)
+    return programme, created
 
 
 @transaction.atomic
@@ -41,11 +53,34 @@ def create_roadmap(programme: Programme, template: RoadmapTemplate | None = None
     return len(items)
 
 
-def set_item_status(item: RoadmapItem, status: str, *, by: User) -> RoadmapItem:
+def record_completion(
+    item: RoadmapItem, *, was_done: bool, on: datetime.date | None = None
+) -> None:
+    """The one rule for ``completed_at``, applied once ``item.status`` is set (nothing saved):
+    becoming done stamps it with the day ``on`` (default today), staying done keeps the first
+    stamp, any other status clears it."""
+    if item.status != RoadmapItem.Status.DONE:
+        item.completed_at = None
+    elif not was_done:
+        item.completed_at = _moment(on)
+
+
+def _moment(day: datetime.date | None) -> datetime.datetime:
+    """Now for today; noon for another day."""
+    now = timezone.now()
+    if day is None or day == timezone.localdate(now):
+        return now
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+
+
+def set_item_status(
+    item: RoadmapItem, status: str, *, by: User | None, on: datetime.date | None = None
+) -> RoadmapItem:
     if status not in RoadmapItem.Status.values:
         raise ValueError(f"Неизвестный статус: {status}")
+    was_done = item.status == RoadmapItem.Status.DONE
     item.status = status
-    item.completed_at = timezone.now() if status == RoadmapItem.Status.DONE else None
+    record_completion(item, was_done=was_done, on=on)
     item.updated_by = by
     item.save(update_fields=["status", "completed_at", "updated_by", "updated_at"])
     return item

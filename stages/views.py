@@ -13,19 +13,13 @@ from mentoring.archive import (
     unarchive_programme,
 )
 from mentoring.files import attachment
+from mentoring.lookups import programme_for
 from mentoring.models import Programme
 from mentoring.query_params import parse_id
 
 from . import selectors, services
 from .forms import RoadmapItemForm, StatusForm
 from .models import RoadmapItem, Stage
-
-
-def _programme(request, programme_id) -> Programme:
-    return get_object_or_404(
-        Programme.objects.for_user(request.user).select_related("school", "year"),
-        pk=programme_id,
-    )
 
 
 def _item(request, item_id, *, edit: bool) -> RoadmapItem:
@@ -35,7 +29,7 @@ def _item(request, item_id, *, edit: bool) -> RoadmapItem:
         ),
         pk=item_id,
     )
-    if edit and not access.can_edit_school(request.user, item.programme.school_id):
+    if edit and not access.can(request.user, "roadmap.edit", item.programme.school_id):
         raise PermissionDenied("Изменять дорожную карту могут куратор, директор и рабочая группа.")
     return item
 
@@ -45,13 +39,13 @@ def _can_turn_year(user, programme: Programme) -> bool:
     return (
         not programme.is_archived
         and programme.is_previous_year(timezone.localdate())
-        and access.has_school_role(user, programme.school_id, access.YEAR_TURNERS)
+        and access.can(user, "year.turn", programme.school_id)
     )
 
 
 @login_required
 def roadmap(request, programme_id):
-    programme = _programme(request, programme_id)
+    programme = programme_for(request, programme_id)
     show = request.GET.get("show", "all")
     if show not in selectors.ROADMAP_FILTERS:
         show = "all"
@@ -67,11 +61,9 @@ def roadmap(request, programme_id):
             "show_label": selectors.ROADMAP_FILTERS[show],
             "filters": selectors.ROADMAP_FILTERS,
             "overall": selectors.overall_progress(stages),
-            "can_edit": access.can_edit_school(request.user, programme.school_id)
+            "can_edit": access.can(request.user, "roadmap.edit", programme.school_id)
             and not programme.is_archived,
-            "can_archive": access.has_school_role(
-                request.user, programme.school_id, {access.DIRECTOR}
-            )
+            "can_archive": access.can(request.user, "programme.archive", programme.school_id)
             and archive_refusal(programme) is None,
             "can_turn_year": _can_turn_year(request.user, programme),
             "status_choices": RoadmapItem.Status.choices,
@@ -98,7 +90,7 @@ def item_status(request, item_id):
     stages = selectors.stage_progress(item.programme)
     return render(
         request,
-        "stages/partials/status_changed.html",
+        "stages/_status_changed.html",
         {
             "item": item,
             "stage": next(s for s in stages if s.stage.pk == item.stage_id),
@@ -112,8 +104,8 @@ def item_status(request, item_id):
 
 @login_required
 def item_create(request, programme_id):
-    programme = _programme(request, programme_id)
-    if not access.can_edit_school(request.user, programme.school_id):
+    programme = programme_for(request, programme_id)
+    if not access.can(request.user, "roadmap.edit", programme.school_id):
         raise PermissionDenied("Изменять дорожную карту могут куратор, директор и рабочая группа.")
     stage_number = parse_id(request.GET.get("stage"))
     stage = Stage.objects.filter(number=stage_number).first() if stage_number else None
@@ -128,8 +120,7 @@ def item_create(request, programme_id):
         item.programme = programme
         item.number, item.position = services.next_item_number(programme, item.stage)
         item.updated_by = request.user
-        if item.status == RoadmapItem.Status.DONE:
-            item.completed_at = timezone.now()
+        services.record_completion(item, was_done=False)
         item.save()
         messages.success(request, f"Мероприятие {item.number} добавлено в дорожную карту.")
         return redirect(item.get_absolute_url())
@@ -150,11 +141,7 @@ def item_edit(request, item_id):
     if request.method == "POST" and form.is_valid():
         item = form.save(commit=False)
         item.updated_by = request.user
-        is_done = item.status == RoadmapItem.Status.DONE
-        if is_done and not was_done:
-            item.completed_at = timezone.now()
-        elif not is_done:
-            item.completed_at = None
+        services.record_completion(item, was_done=was_done)
         item.save()
         messages.success(request, f"Мероприятие {item.number} сохранено.")
         return redirect(item.get_absolute_url())
@@ -197,13 +184,10 @@ ARCHIVE_DENIED = "Отправить программу в архив может
 @login_required
 def programme_archive(request, programme_id):
     """The director sends a finished programme to the archive (read-only from then on)."""
-    programme = get_object_or_404(
-        Programme.objects.for_user(request.user, access.SCHOOL_STAFF).select_related(
-            "school", "year", "archived_by"
-        ),
-        pk=programme_id,
+    programme = programme_for(
+        request, programme_id, "records.read", related=("school", "year", "archived_by")
     )
-    is_director = access.has_school_role(request.user, programme.school_id, {access.DIRECTOR})
+    is_director = access.can(request.user, "programme.archive", programme.school_id)
     refusal = archive_refusal(programme)
     if request.method == "POST":
         if not is_director:
@@ -235,9 +219,7 @@ def programme_archive(request, programme_id):
 @login_required
 def programme_unarchive(request, programme_id):
     """Only an administrator returns a programme from the archive."""
-    programme = get_object_or_404(
-        Programme.objects.for_user(request.user, access.SCHOOL_STAFF), pk=programme_id
-    )
+    programme = programme_for(request, programme_id, "records.read", related=())
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     try:

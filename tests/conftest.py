@@ -5,6 +5,7 @@ import os
 
 import pytest
 from django.utils import timezone
+from django_scopes import scopes_disabled
 
 from mentoring.models import AcademicYear, Role
 from stages import reference
@@ -26,6 +27,14 @@ def pytest_configure(config):
 def pytest_unconfigure(config):
     if _run_clock is not None:
         _run_clock.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _unscoped_test_code():
+    """Factories, fixtures (module-scoped worlds too) and direct calls run unscoped; a request
+    through the test client or the live server opens its own scope in ScopeMiddleware."""
+    with scopes_disabled():
+        yield
 
 
 @pytest.fixture(autouse=True)

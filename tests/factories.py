@@ -3,6 +3,7 @@ import datetime
 import factory
 
 from mentoring.models import AcademicYear, Membership, Municipality, Programme, Role, School, User
+from stages.services import create_roadmap
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -29,7 +30,8 @@ class SchoolFactory(factory.django.DjangoModelFactory):
         model = School
 
     municipality = factory.SubFactory(MunicipalityFactory)
-    short_name = factory.Sequence(lambda n: f"МБОУ «СОШ № {n}»")
+    # Past the numbers that tests give their schools by hand («СОШ № 1», «СОШ № 5»).
+    short_name = factory.Sequence(lambda n: f"МБОУ «СОШ № {n + 100}»")
     full_name = factory.LazyAttribute(
         lambda o: f"Муниципальное бюджетное учреждение {o.short_name}"
     )
@@ -49,9 +51,16 @@ class AcademicYearFactory(factory.django.DjangoModelFactory):
 class ProgrammeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Programme
+        skip_postgeneration_save = True
 
     school = factory.SubFactory(SchoolFactory)
     year = factory.SubFactory(AcademicYearFactory)
+
+    @factory.post_generation
+    def roadmap(programme, create, extracted, **kwargs):
+        """A programme is started with its roadmap; ``roadmap=False`` leaves it empty."""
+        if create and extracted is not False:
+            create_roadmap(programme)
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

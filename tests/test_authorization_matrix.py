@@ -23,16 +23,18 @@ from .authz.content import found_in, text_of
 from .authz.routes import routes
 from .authz.rules import (
     ANY_USER,
-    DIRECTOR_ONLY,
     LOGIN,
     LOGIN_PAGE,
     LOGOUT,
-    MONTHLY_DRAFTERS,
+    MONTHLY_AUTHORS,
+    MONTHLY_REVIEWERS,
+    MUNICIPALITY_READERS,
+    NAME_CORRECTORS,
     NOT_ALLOWED,
     NOT_FOUND,
-    OFFICER_ACTIONS,
-    OFFICER_ONLY,
     OK,
+    ORDER_APPROVERS,
+    ORDER_DRAFTERS,
     OWN_INVITATION,
     PAIR_EDITORS,
     PAIR_MEMBERS,
@@ -41,18 +43,19 @@ from .authz.rules import (
     PUBLIC,
     READERS,
     REDIRECT,
-    SCHOOL_DRAFTERS,
+    ROADMAP_EDITORS,
     SCHOOL_STAFF,
     SENSITIVE_READERS,
-    STAFF_EDIT_OFFICER_READS,
     TWO_FACTOR_USERS,
+    YEAR_TURNERS,
 )
-from .authz.world import ANONYMOUS, MENTEE, MENTOR, OFFICER, ROLES, WORKING_GROUP
+from .authz.sessions import sign_in
+from .authz.world import MENTEE, MENTOR, OFFICER, ROLES, WORKING_GROUP
 
 # POST-only actions answer a GET from an allowed user with 405 …
 STAFF_ACTION = SCHOOL_STAFF.answering(NOT_ALLOWED)
 # … or send it back to the object (302 elsewhere than log-in).
-DRAFTERS_ACTION = SCHOOL_DRAFTERS.answering(REDIRECT)
+DRAFTERS_ACTION = ORDER_DRAFTERS.answering(REDIRECT)
 
 DECISIONS = {
     # mentoring
@@ -70,10 +73,10 @@ DECISIONS = {
     "start_programme": STAFF_ACTION,
     # stages
     "stages:roadmap": READERS,
-    "stages:item_create": STAFF_EDIT_OFFICER_READS,
-    "stages:item_edit": STAFF_EDIT_OFFICER_READS,
-    "stages:item_delete": STAFF_EDIT_OFFICER_READS,
-    "stages:item_status": STAFF_EDIT_OFFICER_READS.answering(NOT_ALLOWED),
+    "stages:item_create": ROADMAP_EDITORS,
+    "stages:item_edit": ROADMAP_EDITORS,
+    "stages:item_delete": ROADMAP_EDITORS,
+    "stages:item_status": ROADMAP_EDITORS.answering(NOT_ALLOWED),
     "stages:item_evidence": READERS,
     "stages:stage_reference": ANY_USER,
     "stages:programme_archive": SCHOOL_STAFF,  # the page for the staff; only the director's POST
@@ -160,7 +163,7 @@ DECISIONS = {
     "registry:partner_edit": SCHOOL_STAFF,
     "registry:partner_delete": SCHOOL_STAFF,
     "registry:partner_letter_sent": STAFF_ACTION,
-    "registry:year_turn": SCHOOL_DRAFTERS,  # the working group is refused (403)
+    "registry:year_turn": YEAR_TURNERS,
     # surveys
     "surveys:questionnaire_list": SCHOOL_STAFF,
     "surveys:questionnaire_create": SCHOOL_STAFF,
@@ -205,30 +208,30 @@ DECISIONS = {
     "reports:documents": SCHOOL_STAFF,
     "reports:order_create": DRAFTERS_ACTION,
     "reports:order_detail": SCHOOL_STAFF,
-    "reports:order_edit": SCHOOL_DRAFTERS,
+    "reports:order_edit": ORDER_DRAFTERS,
     "reports:order_regenerate": DRAFTERS_ACTION,
     "reports:order_submit": DRAFTERS_ACTION,
-    "reports:order_return": DIRECTOR_ONLY.answering(REDIRECT),
-    "reports:order_approve": DIRECTOR_ONLY.answering(REDIRECT),
+    "reports:order_return": ORDER_APPROVERS.answering(REDIRECT),
+    "reports:order_approve": ORDER_APPROVERS.answering(REDIRECT),
     "reports:order_delete": DRAFTERS_ACTION,
     "reports:order_file": SCHOOL_STAFF,
     "reports:name_overrides": SCHOOL_STAFF,
-    "reports:name_override_edit": SCHOOL_DRAFTERS,
-    "reports:name_override_delete": DRAFTERS_ACTION,
+    "reports:name_override_edit": NAME_CORRECTORS,
+    "reports:name_override_delete": NAME_CORRECTORS.answering(REDIRECT),
     # reports: monthly reports to the centre
     "reports:monthly_list": READERS,
     "reports:monthly_report": READERS,
-    "reports:monthly_open": MONTHLY_DRAFTERS.answering(REDIRECT),
-    "reports:monthly_refresh": MONTHLY_DRAFTERS.answering(REDIRECT),
-    "reports:monthly_submit": MONTHLY_DRAFTERS.answering(REDIRECT),
-    "reports:monthly_accept": OFFICER_ACTIONS.answering(REDIRECT),
-    "reports:monthly_return": OFFICER_ACTIONS.answering(REDIRECT),
-    "reports:monthly_reopen": OFFICER_ACTIONS.answering(REDIRECT),
+    "reports:monthly_open": MONTHLY_AUTHORS.answering(REDIRECT),
+    "reports:monthly_refresh": MONTHLY_AUTHORS.answering(REDIRECT),
+    "reports:monthly_submit": MONTHLY_AUTHORS.answering(REDIRECT),
+    "reports:monthly_accept": MONTHLY_REVIEWERS.answering(REDIRECT),
+    "reports:monthly_return": MONTHLY_REVIEWERS.answering(REDIRECT),
+    "reports:monthly_reopen": MONTHLY_REVIEWERS.answering(REDIRECT),
     # reports: the municipality's
-    "reports:municipality_overview": OFFICER_ONLY,
-    "reports:consolidated_monthly": OFFICER_ONLY,
-    "reports:personified_accounting": OFFICER_ONLY,
-    "reports:quality_assessment": OFFICER_ONLY,
+    "reports:municipality_overview": MUNICIPALITY_READERS,
+    "reports:consolidated_monthly": MUNICIPALITY_READERS,
+    "reports:personified_accounting": MUNICIPALITY_READERS,
+    "reports:quality_assessment": MUNICIPALITY_READERS,
 }
 
 # The module-scoped world (tests/authz/fixtures.py), used by the tests below.
@@ -264,12 +267,6 @@ def answer_of(response):
     return response.status_code
 
 
-def _sign_in(client, users, role):
-    client.logout()
-    if role != ANONYMOUS:
-        client.force_login(users[role], backend=MODEL_BACKEND)
-
-
 def test_every_url_has_a_decision():
     missing = sorted(URL_NAMES - set(DECISIONS))
     stale = sorted(set(DECISIONS) - URL_NAMES)
@@ -288,12 +285,12 @@ def test_matrix(db, client, world, name, kwargs):
     url = reverse(name, kwargs=world.kwargs_for(kwargs))
     mismatches = []
     for role, expected in rule.get_expected().items():
-        _sign_in(client, world.users, role)
+        sign_in(client, world.sessions.get(role))
         got = answer_of(client.get(url))
         if got != expected:
             mismatches.append(f"GET  {role}: expected {expected}, got {got}")
     for role, expected in rule.post_expected().items():
-        _sign_in(client, world.users, role)
+        sign_in(client, world.sessions.get(role))
         got = answer_of(client.post(url))
         if got != expected:
             mismatches.append(f"POST {role}: expected {expected}, got {got}")
@@ -311,7 +308,7 @@ def test_a_pair_member_does_not_reach_another_pair(db, client, world, name, kwar
     url = reverse(name, kwargs=values)
     got = {}
     for role in (MENTOR, MENTEE):
-        _sign_in(client, world.users, role)
+        sign_in(client, world.sessions.get(role))
         got[role] = (answer_of(client.get(url)), answer_of(client.post(url)))
     assert got == {MENTOR: (NOT_FOUND,) * 2, MENTEE: (NOT_FOUND,) * 2}, (name, url, got)
 
@@ -368,7 +365,7 @@ def test_the_officer_reads_no_child_name(db, client, world, name, kwargs):
         )
     )
     assert {"Гордеев", "Лаптева", "Зуева", "Смирнова"} <= surnames
-    _sign_in(client, world.users, OFFICER)
+    sign_in(client, world.sessions.get(OFFICER))
     leaks = {
         url: found
         for url, text in _texts(client, world, name, kwargs).items()
@@ -384,7 +381,7 @@ def test_the_working_group_reads_no_sensitive_category(db, client, world, name, 
     """ОВЗ, difficult life situation, behaviour: the curator's and the director's only."""
     hidden = list(RequestCategory.objects.filter(sensitive=True).values_list("name", flat=True))
     assert len(hidden) == 3
-    _sign_in(client, world.users, WORKING_GROUP)
+    sign_in(client, world.sessions.get(WORKING_GROUP))
     leaks = {
         url: found
         for url, text in _texts(client, world, name, kwargs).items()

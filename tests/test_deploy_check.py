@@ -41,7 +41,7 @@ def test_production_is_the_default(tmp_path):
         "import django; django.setup(); from django.conf import settings as s; "
         "print(s.DEBUG, s.SUPERUSER_TWO_FACTOR_REQUIRED, s.SESSION_COOKIE_SECURE, s.SECRET_KEY)"
     )
-    env["DJANGO_SETTINGS_MODULE"] = "mentoring.settings"
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings"
     result = run(["-c", code], env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "True", "True", SECRET]

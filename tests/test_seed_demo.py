@@ -1,3 +1,13 @@
+"""The demo municipality (``seed_demo``): built once for the module, each test sees it afresh.
+
+Seeding takes most of a minute, so the module seeds once, inside a transaction rolled back at its
+end (tests/module_data.py); every test runs in its own savepoint within it.
+"""
+
+import contextvars
+import io
+
+import pytest
 from django.core.management import call_command
 from django.http import HttpRequest
 from django.utils import timezone
@@ -11,8 +21,33 @@ from mentoring.models import (
     School,
     User,
 )
+from stages import reference
 from stages.models import RoadmapItem
 from stages.selectors import overall_progress, stage_progress
+from surveys import demo as surveys_demo
+from surveys.models import Answer, Distribution, Invitation, Question, Response
+
+from .module_data import rolled_back
+
+
+def seed_demo(**options):
+    """As an operator runs it: outside any school scope (the command opens its own), not inside
+    the tests' scopes_disabled()."""
+    contextvars.Context().run(call_command, "seed_demo", **options)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory) -> str:
+    """The seeded database for the module; the command's output."""
+    from registry import reference as registry_reference
+
+    with rolled_back(django_db_blocker, tmp_path_factory.mktemp("demo-media")):
+        # A transactional test before this module may have flushed the reference data.
+        reference.load()
+        registry_reference.load()
+        out = io.StringIO()
+        seed_demo(stdout=out)
+        yield out.getvalue()
 
 
 def _registry_counts():
@@ -70,11 +105,10 @@ def _assert_last_year_carried_over():
 
 
 def test_demo_bases_are_of_realistic_size_carried_over_and_built_once(
-    reference_data, request_categories
+    demo, reference_data, request_categories
 ):
     from registry.models import Mentee, Mentor
 
-    call_command("seed_demo")
     first = School.objects.get(short_name="МБОУ «СОШ № 1»")
     assert Mentor.objects.filter(school=first).count() == 60
     last_year = first.programmes.get(archived_at__isnull=False)
@@ -82,13 +116,12 @@ def test_demo_bases_are_of_realistic_size_carried_over_and_built_once(
     _assert_last_year_carried_over()
     counts = _registry_counts()
     assert all(counts)
-    call_command("seed_demo")
+    seed_demo()
     assert _registry_counts() == counts
 
 
-def test_seed_demo_builds_a_municipality_once(reference_data, capsys):
-    call_command("seed_demo")
-    out = capsys.readouterr().out
+def test_seed_demo_builds_a_municipality_once(demo, reference_data):
+    out = demo
     assert "curator1" in out and "mnc" in out and "demo2026" in out
     counts = (
         Municipality.objects.count(),
@@ -104,7 +137,7 @@ def test_seed_demo_builds_a_municipality_once(reference_data, capsys):
     assert roles == set(Role.values)
     done_before = RoadmapItem.objects.filter(status="done").count()
 
-    call_command("seed_demo")
+    seed_demo()
     assert (
         Municipality.objects.count(),
         School.objects.count(),
@@ -116,18 +149,16 @@ def test_seed_demo_builds_a_municipality_once(reference_data, capsys):
     assert RoadmapItem.objects.filter(status="done").count() == done_before
 
 
-def test_demo_roadmaps_are_partly_done_with_overdue_items(reference_data):
-    call_command("seed_demo")
+def test_demo_roadmaps_are_partly_done_with_overdue_items(demo, reference_data):
     for programme in Programme.objects.all():
         progress = overall_progress(stage_progress(programme))
         assert 0 < progress.done < progress.total
         assert progress.overdue > 0
 
 
-def test_demo_orders_are_numbered_and_one_awaits_the_director(reference_data):
+def test_demo_orders_are_numbered_and_one_awaits_the_director(demo, reference_data):
     from reports.models import Order
 
-    call_command("seed_demo")
     for programme in Programme.objects.filter(archived_at__isnull=True):
         approved = programme.orders.filter(status=Order.Status.APPROVED)
         assert sorted(approved.values_list("number", flat=True)) == [1, 2, 3, 4, 5]
@@ -138,16 +169,14 @@ def test_demo_orders_are_numbered_and_one_awaits_the_director(reference_data):
         assert programme.orders.filter(status=Order.Status.SUBMITTED).exists()
 
 
-def test_demo_users_can_log_in(client, reference_data):
-    call_command("seed_demo")
+def test_demo_users_can_log_in(client, demo, reference_data):
     assert client.login(request=HttpRequest(), username="curator1", password="demo2026")
 
 
-def test_demo_programmes_have_totals_and_monthly_reports_in_every_status(reference_data):
+def test_demo_programmes_have_totals_and_monthly_reports_in_every_status(demo, reference_data):
     from reports.models import MonthlyReport
     from reports.monthly.services import due_periods, latest_due_period
 
-    call_command("seed_demo")
     assert all(p.students_total and p.teachers_total for p in Programme.objects.all())
     programmes = list(Programme.objects.filter(archived_at__isnull=True))
     periods = due_periods(programmes[0])
@@ -160,5 +189,76 @@ def test_demo_programmes_have_totals_and_monthly_reports_in_every_status(referen
     for older in periods[1:]:
         assert set(reports.filter(period=older).values_list("status", flat=True)) == {"accepted"}
     count = reports.count()
-    call_command("seed_demo")
+    seed_demo()
     assert MonthlyReport.objects.count() == count
+
+
+# --- survey answers ---------------------------------------------------------------------------
+
+
+def _survey_counts():
+    return [model.objects.count() for model in (Distribution, Invitation, Response, Answer)]
+
+
+def test_demo_answers_are_valid_and_show_growth(demo, reference_data, request_categories):
+    _answers_fit_each_question_kind()
+    _growth_has_input_and_output_of_the_same_people()
+    _requests_include_link_answers_and_reminders()
+
+
+def _answers_fit_each_question_kind():
+    answers = Answer.objects.select_related("question")
+    assert answers.exists()
+    kinds = set()
+    for answer in answers.iterator():
+        question = answer.question
+        kinds.add(question.kind)
+        if question.kind == Question.Kind.SCALE:
+            assert 1 <= answer.number <= 10
+        elif question.kind == Question.Kind.YES_NO:
+            assert answer.number in (0, 1)
+        elif question.kind == Question.Kind.SINGLE:
+            assert len(answer.choices) == 1 and answer.choices[0] in question.options
+        elif question.kind == Question.Kind.MULTIPLE:
+            assert answer.choices and set(answer.choices) <= set(question.options)
+        else:
+            assert answer.text.strip()
+    assert kinds == set(Question.Kind.values)
+
+
+def _growth_has_input_and_output_of_the_same_people():
+    for code in ("monitoring_growth", "monitoring_growth_teachers"):
+        responses = Response.objects.filter(distribution__questionnaire__code=code)
+        before = set(responses.filter(phase="input").values_list("participant", flat=True))
+        after = set(responses.filter(phase="output").values_list("participant", flat=True))
+        assert after and after <= before
+    scales = Answer.objects.filter(question__kind=Question.Kind.SCALE)
+    anxiety = scales.filter(question__measure="тревожность")
+    growth = scales.filter(
+        question__questionnaire__code="monitoring_growth", question__higher_is_better=True
+    )
+
+    def mean(answers, phase):
+        numbers = list(answers.filter(response__phase=phase).values_list("number", flat=True))
+        return sum(numbers) / len(numbers)
+
+    assert mean(growth, "output") > mean(growth, "input")
+    assert mean(anxiety, "output") < mean(anxiety, "input")
+
+
+def _requests_include_link_answers_and_reminders():
+    requests = Response.objects.filter(distribution__questionnaire__code="student_requests")
+    assert requests.filter(participant__isnull=True).exists()
+    assert requests.filter(participant__isnull=False).exists()
+    assert Invitation.objects.filter(answered_at__isnull=True).exists()
+    for code in ("satisfaction_mentees", "satisfaction_mentors", "monitoring_quality"):
+        assert Response.objects.filter(distribution__questionnaire__code=code).exists()
+
+
+def test_seed_demo_twice_does_not_duplicate_answers(demo, reference_data, request_categories):
+    counts = _survey_counts()
+    assert all(counts)
+    seed_demo()
+    assert _survey_counts() == counts
+    distribution = Distribution.objects.first()
+    assert surveys_demo.build_answers(distribution.programme, seed=0) == 0

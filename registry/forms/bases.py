@@ -1,5 +1,7 @@
 from django import forms
 
+from mentoring.choice_fields import RowsChoiceField
+
 from ..models import Competency, Mentee, Mentor, PortfolioFile, RequestCategory
 from .people import clean_scan
 
@@ -34,6 +36,7 @@ class MenteeForm(forms.ModelForm):
     class Meta:
         model = Mentee
         fields = ["categories", "request_text", "priority", "source"]
+        field_classes = {"categories": RowsChoiceField}
         widgets = {
             "categories": forms.CheckboxSelectMultiple,
             "request_text": forms.Textarea(attrs={"rows": 3}),

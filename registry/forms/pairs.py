@@ -1,5 +1,6 @@
 from django import forms
 
+from mentoring.choice_fields import RowsChoiceField
 from mentoring.concurrency import VersionedFormMixin
 from stages.forms import DateInput
 
@@ -8,7 +9,7 @@ from ..models import Mentee, Mentor, MentoringForm, Pair, RoleModel
 
 class PairForm(forms.Form):
     mentor = forms.ModelChoiceField(label="Наставник", queryset=Mentor.objects.none())
-    mentees = forms.ModelMultipleChoiceField(
+    mentees = RowsChoiceField(
         label="Наставляемые",
         queryset=Mentee.objects.none(),
         help_text="Один наставляемый — пара, несколько — группа",

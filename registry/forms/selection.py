@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 
+from mentoring.choice_fields import RowsChoiceField
 from mentoring.models import School
 from stages.forms import DateInput
 
@@ -107,7 +108,7 @@ class InterviewForm(forms.ModelForm):
 
 
 class RegistryIncludeForm(forms.Form):
-    mentors = forms.ModelMultipleChoiceField(
+    mentors = RowsChoiceField(
         label="Наставники",
         queryset=Mentor.objects.none(),
         error_messages={

@@ -1,5 +1,6 @@
 from django import forms
 
+from mentoring.choice_fields import RowsChoiceField
 from stages.forms import DateInput
 
 from ..models import Mentor, TrainingCourse, TrainingSession
@@ -84,7 +85,7 @@ class ListenersForm(forms.Form):
     ADD, REMOVE = "add", "remove"
 
     action = forms.ChoiceField(choices=[(ADD, "Добавить"), (REMOVE, "Убрать")])
-    mentors = forms.ModelMultipleChoiceField(
+    mentors = RowsChoiceField(
         label="Наставники из базы школы",
         queryset=Mentor.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -103,7 +104,7 @@ class ListenersForm(forms.Form):
 
 
 class AttendanceForm(forms.Form):
-    present = forms.ModelMultipleChoiceField(
+    present = RowsChoiceField(
         label="Присутствовали",
         queryset=Mentor.objects.none(),
         required=False,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from mentoring import events
 from mentoring.models import Programme, User
 
 from ..models import ImportBatch
@@ -146,6 +147,15 @@ def confirm_batch(batch: ImportBatch, mode: str, *, by: User, sensitive: bool = 
     batch.imported_rows = done["added"] + done["updated"]
     batch.details = {**batch.details, "result": done}
     _finish(batch, ImportBatch.Status.IMPORTED)
+    events.record(
+        "import.done",
+        by=by,
+        batch=batch.pk,
+        programme=batch.programme_id,
+        kind=batch.kind,
+        mode=mode,
+        **done,
+    )
     return Outcome(imported=batch.imported_rows, **done)
 
 

@@ -13,9 +13,9 @@ ranks below every fitting mentor and is never assigned.
 
 Sensitive request categories (ОВЗ, difficult life situation, behaviour) count in the score for
 every reader, so the ranking and the proposal do not depend on who looks. Only the explanation
-depends on the reader (``Context.explain_sensitive``, from ``access.can_see_sensitive``): for
-someone who may not see those categories the reasons are the ones the mentee would get without
-them — neither the category nor the competency it matched is named.
+depends on the reader (``Context.explain_sensitive``, from the ``sensitive.read`` permission of
+``mentoring.access``): for someone who may not see those categories the reasons are the ones the
+mentee would get without them — neither the category nor the competency it matched is named.
 """
 
 import datetime

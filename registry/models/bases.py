@@ -3,7 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
-from mentoring.access import ProgrammeOwnedQuerySet, SchoolScopedQuerySet
+from mentoring.access import SchoolScopedQuerySet
 from mentoring.models import Programme, School
 
 from .people import Participant
@@ -57,10 +57,6 @@ class RequestCategory(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class MentorQuerySet(SchoolScopedQuerySet):
-    school_path = "school"
 
 
 class Mentor(models.Model):
@@ -120,7 +116,8 @@ class Mentor(models.Model):
         verbose_name="кем изменён",
     )
 
-    objects = MentorQuerySet.as_manager()
+    school_path = "school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "наставник"
@@ -150,6 +147,9 @@ class PortfolioFile(models.Model):
     file = models.FileField("файл", upload_to=portfolio_upload_to, max_length=500)
     uploaded_at = models.DateTimeField("загружен", auto_now_add=True)
 
+    school_path = "mentor__school"
+    objects = SchoolScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "файл портфолио"
         verbose_name_plural = "файлы портфолио"
@@ -159,7 +159,7 @@ class PortfolioFile(models.Model):
         return self.title
 
 
-class MenteeQuerySet(ProgrammeOwnedQuerySet):
+class MenteeQuerySet(SchoolScopedQuerySet):
     pass
 
 
@@ -214,6 +214,7 @@ class Mentee(models.Model):
         verbose_name="кем изменён",
     )
 
+    school_path = "programme__school"
     objects = MenteeQuerySet.as_manager()
 
     class Meta:

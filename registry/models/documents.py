@@ -17,8 +17,6 @@ def scan_upload_to(instance, filename: str) -> str:
 
 
 class ConsentQuerySet(SchoolScopedQuerySet):
-    school_path = "participant__school"
-
     def active(self):
         return self.filter(withdrawn_on__isnull=True)
 
@@ -58,6 +56,7 @@ class Consent(models.Model):
         verbose_name="кем внесено",
     )
 
+    school_path = "participant__school"
     objects = ConsentQuerySet.as_manager()
 
     class Meta:
@@ -96,8 +95,6 @@ class Consent(models.Model):
 
 
 class CertificateQuerySet(SchoolScopedQuerySet):
-    school_path = "participant__school"
-
     def valid(self, today: datetime.date | None = None):
         return self.filter(valid_until__gte=today or timezone.localdate())
 
@@ -135,6 +132,7 @@ class Certificate(models.Model):
         verbose_name="кем внесено",
     )
 
+    school_path = "participant__school"
     objects = CertificateQuerySet.as_manager()
 
     class Meta:

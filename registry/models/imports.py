@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from mentoring.access import ProgrammeOwnedQuerySet
+from mentoring.access import SchoolScopedQuerySet
 from mentoring.models import Programme
 
 
@@ -49,7 +49,8 @@ class ImportBatch(models.Model):
     created_at = models.DateTimeField("загружен", auto_now_add=True)
     finished_at = models.DateTimeField("обработан", null=True, blank=True)
 
-    objects = ProgrammeOwnedQuerySet.as_manager()
+    school_path = "programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "загрузка из Excel"

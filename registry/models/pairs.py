@@ -63,9 +63,7 @@ class RoleModel(models.Model):
 
 
 class PairQuerySet(SchoolScopedQuerySet):
-    school_path = "programme__school"
-
-    def for_user(self, user, roles=access.SCHOOL_STAFF):
+    def for_user(self, user, permission="records.read"):
         """School staff by school; a mentor sees only their own pairs and groups.
 
         Pairs carry children's work (diaries, individual plans): municipal officers are not in the
@@ -76,7 +74,7 @@ class PairQuerySet(SchoolScopedQuerySet):
         if user.is_superuser:
             return self
         return self.filter(
-            Q(programme__school__in=access.school_ids(user, roles))
+            Q(programme__school__in=access.schools_where(user, permission))
             | Q(mentor__participant__user=user)
         ).distinct()
 
@@ -149,6 +147,7 @@ class Pair(models.Model):
         verbose_name="кем изменена",
     )
 
+    school_path = "programme__school"
     objects = PairQuerySet.as_manager()
 
     class Meta:
@@ -175,6 +174,9 @@ class MatchingWeights(models.Model):
     )
     weights = models.JSONField("веса критериев", default=dict)
     updated_at = models.DateTimeField("изменены", auto_now=True)
+
+    school_path = "school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "веса подбора наставников"

@@ -4,10 +4,6 @@ from mentoring.access import SchoolScopedQuerySet
 from mentoring.models import School
 
 
-class PartnerQuerySet(SchoolScopedQuerySet):
-    pass
-
-
 class Partner(models.Model):
     """An employer or organisation invited to give mentors (сид 004: письмо-обращение)."""
 
@@ -30,7 +26,8 @@ class Partner(models.Model):
     notes = models.TextField("примечание", blank=True)
     created_at = models.DateTimeField("добавлена", auto_now_add=True)
 
-    objects = PartnerQuerySet.as_manager()
+    school_path = "school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "организация-партнёр"

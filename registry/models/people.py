@@ -19,8 +19,6 @@ def age_on(birth_date: datetime.date, day: datetime.date) -> int:
 
 
 class ParticipantQuerySet(SchoolScopedQuerySet):
-    school_path = "school"
-
     def minors(self, today: datetime.date | None = None):
         today = today or timezone.localdate()
         try:
@@ -94,6 +92,7 @@ class Participant(models.Model):
         verbose_name="кем изменён",
     )
 
+    school_path = "school"
     objects = ParticipantQuerySet.as_manager()
 
     class Meta:

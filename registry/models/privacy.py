@@ -6,10 +6,6 @@ from mentoring.access import SchoolScopedQuerySet
 from .people import Participant
 
 
-class AnonymisationRecordQuerySet(SchoolScopedQuerySet):
-    school_path = "participant__school"
-
-
 class AnonymisationRecord(models.Model):
     """That a person's data was anonymised on request (152-ФЗ), by whom, when and why."""
 
@@ -29,7 +25,8 @@ class AnonymisationRecord(models.Model):
     at = models.DateTimeField("когда", auto_now_add=True)
     reason = models.TextField("основание")
 
-    objects = AnonymisationRecordQuerySet.as_manager()
+    school_path = "participant__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "обезличивание персональных данных"

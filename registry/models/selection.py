@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from mentoring.access import ProgrammeOwnedQuerySet, SchoolScopedQuerySet
+from mentoring.access import SchoolScopedQuerySet
 from mentoring.models import Programme
 
 from .bases import Mentor
@@ -27,7 +27,8 @@ class SelectionCommission(models.Model):
         help_text="Приказ о создании конкурсной комиссии",
     )
 
-    objects = ProgrammeOwnedQuerySet.as_manager()
+    school_path = "programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "конкурсная комиссия"
@@ -54,6 +55,9 @@ class CommissionMember(models.Model):
     role = models.CharField("роль в комиссии", max_length=16, choices=Role.choices)
     position_order = models.PositiveSmallIntegerField("порядок", default=0)
 
+    school_path = "commission__programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "член комиссии"
         verbose_name_plural = "члены комиссии"
@@ -61,10 +65,6 @@ class CommissionMember(models.Model):
 
     def __str__(self):
         return f"{self.full_name} ({self.get_role_display()})"
-
-
-class InterviewQuerySet(SchoolScopedQuerySet):
-    school_path = "mentor__school"
 
 
 class Interview(models.Model):
@@ -102,7 +102,8 @@ class Interview(models.Model):
     )
     created_at = models.DateTimeField("внесено", auto_now_add=True)
 
-    objects = InterviewQuerySet.as_manager()
+    school_path = "programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "собеседование"

@@ -1,7 +1,7 @@
 from django.db import models
 from django.urls import reverse
 
-from mentoring.access import ProgrammeOwnedQuerySet
+from mentoring.access import SchoolScopedQuerySet
 from mentoring.models import Programme
 
 from .bases import Mentor
@@ -34,7 +34,8 @@ class TrainingCourse(models.Model):
         Mentor, blank=True, related_name="courses", verbose_name="слушатели"
     )
 
-    objects = ProgrammeOwnedQuerySet.as_manager()
+    school_path = "programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "обучение наставников"
@@ -62,6 +63,9 @@ class TrainingSession(models.Model):
     topic = models.CharField("тема занятия", max_length=500)
     hours = models.PositiveSmallIntegerField("часов", default=2)
 
+    school_path = "course__programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "занятие"
         verbose_name_plural = "занятия"
@@ -79,6 +83,9 @@ class Attendance(models.Model):
         Mentor, on_delete=models.CASCADE, related_name="attendance", verbose_name="наставник"
     )
     present = models.BooleanField("присутствовал", default=True)
+
+    school_path = "session__course__programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "посещение"
@@ -107,6 +114,9 @@ class TrainingCertificate(models.Model):
     number = models.CharField("номер удостоверения (сертификата)", max_length=100)
     hours = models.PositiveSmallIntegerField("часов")
     issued_on = models.DateField("дата выдачи")
+
+    school_path = "course__programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "удостоверение об обучении"

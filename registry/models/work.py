@@ -8,10 +8,6 @@ from .bases import Mentee, Mentor
 from .pairs import MentoringForm, Pair
 
 
-class PairOwnedQuerySet(SchoolScopedQuerySet):
-    school_path = "pair__programme__school"
-
-
 class Meeting(models.Model):
     class Kind(models.TextChoices):
         ACQUAINTANCE = "acquaintance", "Встреча-знакомство"
@@ -47,7 +43,8 @@ class Meeting(models.Model):
     )
     created_at = models.DateTimeField("внесено", auto_now_add=True)
 
-    objects = PairOwnedQuerySet.as_manager()
+    school_path = "pair__programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "встреча"
@@ -91,7 +88,8 @@ class DiaryEntry(models.Model):
     )
     created_at = models.DateTimeField("внесено", auto_now_add=True)
 
-    objects = PairOwnedQuerySet.as_manager()
+    school_path = "pair__programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "запись дневника"
@@ -114,7 +112,8 @@ class DevelopmentPlan(models.Model):
     goal = models.TextField("цель")
     created_at = models.DateTimeField("создан", auto_now_add=True)
 
-    objects = PairOwnedQuerySet.as_manager()
+    school_path = "pair__programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "индивидуальный план развития"
@@ -146,6 +145,9 @@ class PlanItem(models.Model):
     progress_note = models.CharField("отметка о выполнении", max_length=500, blank=True)
     position = models.PositiveSmallIntegerField("порядок", default=0)
 
+    school_path = "plan__pair__programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = "задача плана"
         verbose_name_plural = "задачи плана"
@@ -153,10 +155,6 @@ class PlanItem(models.Model):
 
     def __str__(self):
         return self.task
-
-
-class ProgrammeRecordQuerySet(SchoolScopedQuerySet):
-    school_path = "programme__school"
 
 
 class Case(models.Model):
@@ -187,7 +185,8 @@ class Case(models.Model):
     publishable = models.BooleanField("можно публиковать", default=False)
     created_at = models.DateTimeField("добавлена", auto_now_add=True)
 
-    objects = ProgrammeRecordQuerySet.as_manager()
+    school_path = "programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "успешная практика"
@@ -231,7 +230,8 @@ class Award(models.Model):
     awarded_on = models.DateField("дата")
     note = models.CharField("формулировка", max_length=500, blank=True)
 
-    objects = ProgrammeRecordQuerySet.as_manager()
+    school_path = "programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "поощрение"

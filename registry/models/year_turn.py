@@ -5,10 +5,6 @@ from mentoring.access import SchoolScopedQuerySet
 from mentoring.models import Programme
 
 
-class YearTurnQuerySet(SchoolScopedQuerySet):
-    school_path = "from_programme__school"
-
-
 class YearTurn(models.Model):
     """That a school's new academic year was started from the previous one (services/year_turn).
 
@@ -39,7 +35,8 @@ class YearTurn(models.Model):
     done_at = models.DateTimeField("когда", auto_now_add=True)
     summary = models.JSONField("итоги переноса", default=dict)
 
-    objects = YearTurnQuerySet.as_manager()
+    school_path = "from_programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "переход к новому учебному году"

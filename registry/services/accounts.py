@@ -5,13 +5,14 @@ import secrets
 
 from django.db import transaction
 
+from mentoring.errors import DomainError
 from mentoring.models import Membership, Role, User
 from mentoring.text import transliterate
 
 from ..models import Mentor, Participant
 
 
-class AccountError(Exception):
+class AccountError(DomainError):
     pass
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.utils import timezone
 
+from mentoring.errors import DomainError
 from mentoring.models import Programme, User
 
 from ..document_checks import Flags
@@ -22,10 +23,8 @@ from .bases import set_mentee_status, set_mentor_status
 STUDENT_FORMS = ("student_student", "student_student_college")
 
 
-class PairingError(Exception):
-    def __init__(self, problems: list[str]):
-        super().__init__("; ".join(problems))
-        self.problems = problems
+class PairingError(DomainError):
+    pass
 
 
 def _consent_problems(participant: Participant, who: str, today: datetime.date) -> list[str]:

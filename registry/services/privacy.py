@@ -20,8 +20,9 @@ from django.apps import apps
 from django.db import transaction
 from django.db.models import Q
 
-from mentoring import personal_data
+from mentoring import events, personal_data
 from mentoring.archive import archive_guard_lifted
+from mentoring.errors import DomainError
 from mentoring.models import Role, User
 from mentoring.personal_data import Action
 
@@ -53,7 +54,7 @@ PLACEHOLDER = "[обезличено]"
 CONFIRMATION_WORD = "ОБЕЗЛИЧИТЬ"
 
 
-class PrivacyError(Exception):
+class PrivacyError(DomainError):
     pass
 
 
@@ -258,6 +259,13 @@ def anonymise_participant(
             )
         )
         _scrub_audit_log(participant, mentor, mentee_ids)
+    events.record(
+        "participant.anonymised",
+        by=by,
+        participant=participant.pk,
+        school=participant.school_id,
+        record=record.pk,
+    )
     return AnonymisationOutcome(record=record, other=other)
 
 

@@ -51,7 +51,7 @@ def get_visible_pair(request, pair_id) -> Pair:
 def can_write_pair(user, pair: Pair) -> bool:
     if not user.is_authenticated:
         return False
-    if access.can_edit_school(user, pair.programme.school_id):
+    if access.can(user, "records.edit", pair.programme.school_id):
         return True
     return pair.mentor.participant.user_id == user.id
 

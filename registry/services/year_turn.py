@@ -23,9 +23,11 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from mentoring import events
 from mentoring.archive import archive_programme
+from mentoring.errors import DomainError
 from mentoring.models import AcademicYear, Programme, User
-from stages.services import create_roadmap
+from stages.services import start_programme
 
 from ..models import Mentee, Mentor, Pair, Participant, YearTurn
 from .pairs import finish_pair
@@ -58,8 +60,8 @@ __all__ = [
 ]
 
 
-class YearTurnError(Exception):
-    pass
+class YearTurnError(DomainError):
+    joiner = " "  # each problem is a whole sentence
 
 
 @dataclass
@@ -98,7 +100,6 @@ def start_new_year(
     carried_ids = carried_mentee_ids(preview, decisions)
 
     new_programme = _new_programme(programme, AcademicYear.for_date(today))
-    create_roadmap(new_programme)  # the post_save signal may have made it already
     moved, graduated = _move_up(preview, by)
     carried = _carry_mentees(preview, carried_ids, new_programme, chosen, by)
     counts = _settle_pairs(programme, new_programme, chosen, carried, by)
@@ -115,6 +116,14 @@ def start_new_year(
         },
     )
     archive_programme(programme, by=by, today=today)
+    events.record(
+        "year.turned",
+        by=by,
+        turn=turn.pk,
+        school=programme.school_id,
+        from_programme=programme.pk,
+        to_programme=new_programme.pk,
+    )
     return YearTurnResult(turn, created=True)
 
 
@@ -133,26 +142,24 @@ def _pair_choices(
             errors.append(f"Пара наставника {name}: укажите причину досрочного прекращения.")
         chosen.append((plan, decision))
     if errors:
-        raise YearTurnError(" ".join(errors))
+        raise YearTurnError(errors)
     return chosen
 
 
 def _new_programme(old: Programme, year: AcademicYear) -> Programme:
     """The new year's programme: the one the school has already started, or a copy of the old
     one's settings (the totals are last year's until the school corrects them)."""
-    programme, _ = Programme.objects.get_or_create(
-        school=old.school,
-        year=year,
-        defaults={
-            "title": old.title,
-            "goals": old.goals,
-            "forms_in_use": old.forms_in_use,
-            "curator": old.curator,
-            "students_total": old.students_total,
-            "teachers_total": old.teachers_total,
-            "is_public": old.is_public,
-            "public_description": old.public_description,
-        },
+    programme, _ = start_programme(
+        old.school,
+        year,
+        title=old.title,
+        goals=old.goals,
+        forms_in_use=old.forms_in_use,
+        curator=old.curator,
+        students_total=old.students_total,
+        teachers_total=old.teachers_total,
+        is_public=old.is_public,
+        public_description=old.public_description,
     )
     return programme
 

@@ -46,7 +46,7 @@ def mentor_list(request, programme_id):
 @login_required
 def mentee_list(request, programme_id):
     programme = staff_programme(request, programme_id)
-    sensitive = access.can_see_sensitive(request.user, programme.school_id)
+    sensitive = access.can(request.user, "sensitive.read", programme.school_id)
     filtered = MenteeFilter(
         request.GET,
         queryset=selectors.mentee_rows(programme, sensitive=sensitive),
@@ -68,7 +68,7 @@ def mentee_list(request, programme_id):
 @login_required
 def request_map(request, programme_id):
     programme = staff_programme(request, programme_id)
-    sensitive = access.can_see_sensitive(request.user, programme.school_id)
+    sensitive = access.can(request.user, "sensitive.read", programme.school_id)
     rows, hidden = selectors.request_map(programme, sensitive=sensitive)
     return render(
         request,
@@ -239,7 +239,7 @@ def portfolio_upload(request, mentor_id):
 def portfolio_file(request, file_id):
     document = get_object_or_404(
         PortfolioFile.objects.filter(
-            mentor__school__in=access.school_ids(request.user, access.SCHOOL_STAFF)
+            mentor__school__in=access.schools_where(request.user, "records.read")
         ),
         pk=file_id,
     )
@@ -275,7 +275,7 @@ def mentee_create(request, programme_id):
         messages.info(request, f"{existing.full_name} уже в базе наставляемых этого года.")
         return redirect(mentee)
     data = request.POST or None
-    sensitive = access.can_see_sensitive(request.user, school.pk)
+    sensitive = access.can(request.user, "sensitive.read", school.pk)
     person_form = None if existing else ParticipantForm(data, prefix="person")
     form = MenteeForm(data, prefix="mentee", audience=_audience(existing), sensitive=sensitive)
     if request.method == "POST" and form.is_valid() and (existing or person_form.is_valid()):
@@ -305,7 +305,7 @@ def mentee_create(request, programme_id):
 def mentee_detail(request, mentee_id):
     mentee = _mentee(request, mentee_id)
     school = mentee.programme.school
-    sensitive = access.can_see_sensitive(request.user, school.pk)
+    sensitive = access.can(request.user, "sensitive.read", school.pk)
     categories = mentee.categories.all()
     if sensitive and any(category.sensitive for category in categories):
         record_sensitive_view(request.user, mentee, school.pk)
@@ -338,7 +338,7 @@ def mentee_edit(request, mentee_id):
         instance=mentee,
         prefix="mentee",
         audience=_audience(mentee.participant),
-        sensitive=access.can_see_sensitive(request.user, school.pk),
+        sensitive=access.can(request.user, "sensitive.read", school.pk),
     )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():

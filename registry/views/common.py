@@ -8,27 +8,23 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from mentoring import access
+from mentoring.lookups import programme_for
 from mentoring.models import AcademicYear, Programme, School
 
 EDIT_DENIED = "Изменять базы могут куратор, директор и рабочая группа школы."
 
 
 def staff_programme(request, programme_id) -> Programme:
-    return get_object_or_404(
-        Programme.objects.for_user(request.user, access.SCHOOL_STAFF).select_related(
-            "school", "year"
-        ),
-        pk=programme_id,
-    )
+    return programme_for(request, programme_id, "records.read")
 
 
 def staff_object(request, queryset, pk):
     """An object of a school-scoped queryset, 404 unless the user is on the school's staff."""
-    return get_object_or_404(queryset.for_user(request.user, access.SCHOOL_STAFF), pk=pk)
+    return get_object_or_404(queryset.for_user(request.user, "records.read"), pk=pk)
 
 
 def require_edit(request, school_id: int) -> None:
-    if not access.can_edit_school(request.user, school_id):
+    if not access.can(request.user, "records.edit", school_id):
         raise PermissionDenied(EDIT_DENIED)
 
 
@@ -54,6 +50,6 @@ def section_context(request, programme: Programme | None, school: School, active
         "school": school,
         "registry_tab": active,
         "programme_archived": archived,
-        "can_edit": access.can_edit_school(request.user, school.pk) and not archived,
-        "can_see_sensitive": access.can_see_sensitive(request.user, school.pk),
+        "can_edit": access.can(request.user, "records.edit", school.pk) and not archived,
+        "can_see_sensitive": access.can(request.user, "sensitive.read", school.pk),
     }

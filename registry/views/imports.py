@@ -92,7 +92,7 @@ def import_start(request, programme_id):
                     form.cleaned_data["kind"],
                     form.cleaned_data["file"],
                     by=request.user,
-                    sensitive=access.can_see_sensitive(request.user, programme.school_id),
+                    sensitive=access.can(request.user, "sensitive.read", programme.school_id),
                 )
             except importing.ImportFileError as error:
                 form.add_error("file", str(error))
@@ -223,7 +223,7 @@ def import_confirm(request, batch_id):
         batch,
         form.cleaned_data["mode"],
         by=request.user,
-        sensitive=access.can_see_sensitive(request.user, batch.programme.school_id),
+        sensitive=access.can(request.user, "sensitive.read", batch.programme.school_id),
     )
     if outcome.refusal:
         messages.error(request, outcome.refusal)
@@ -251,8 +251,8 @@ def import_errors(request, batch_id):
     """The checked file with a column of errors; while the file is kept (until import/cancel)."""
     batch = _batch(request, batch_id)
     school_id = batch.programme.school_id
-    if batch.uploaded_by_id != request.user.pk and not access.can_see_sensitive(
-        request.user, school_id
+    if batch.uploaded_by_id != request.user.pk and not access.can(
+        request.user, "sensitive.read", school_id
     ):
         raise PermissionDenied(
             "Файл с ошибками — это загруженный файл целиком: его скачивают тот, кто загрузил "
@@ -276,7 +276,7 @@ def import_template(request, programme_id, kind):
     programme = staff_programme(request, programme_id)
     if kind not in TEMPLATE_NAMES:
         raise Http404("Неизвестная база")
-    sensitive = access.can_see_sensitive(request.user, programme.school_id)
+    sensitive = access.can(request.user, "sensitive.read", programme.school_id)
     return _download(importing.template_workbook(kind, sensitive=sensitive), *TEMPLATE_NAMES[kind])
 
 
@@ -286,7 +286,7 @@ def import_export(request, programme_id, kind):
     programme = staff_programme(request, programme_id)
     if kind not in EXPORT_NAMES:
         raise Http404("Неизвестная база")
-    sensitive = access.can_see_sensitive(request.user, programme.school_id)
+    sensitive = access.can(request.user, "sensitive.read", programme.school_id)
     name, ascii_name = EXPORT_NAMES[kind]
     year = programme.year.name.replace("/", "-")
     return _download(

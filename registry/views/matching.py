@@ -32,7 +32,7 @@ def _suggestions_page(request, mentee, *, problems=(), posted=None, status=200):
             **section_context(request, programme, programme.school, "mentees"),
             "mentee": mentee,
             "suggestions": scoring.rank(
-                mentee, sensitive=access.can_see_sensitive(request.user, programme.school_id)
+                mentee, sensitive=access.can(request.user, "sensitive.read", programme.school_id)
             ),
             "all_forms": list(MentoringForm.objects.all()),
             "all_roles": list(RoleModel.objects.select_related("form")),
@@ -90,7 +90,7 @@ def matching_proposal(request, programme_id):
         return HttpResponseNotAllowed(["GET"])
     ctx = scoring.Context.for_school(
         programme.school,
-        explain_sensitive=access.can_see_sensitive(request.user, programme.school_id),
+        explain_sensitive=access.can(request.user, "sensitive.read", programme.school_id),
     )
     proposals, unassigned = assignment.propose(programme, ctx=ctx)
     return render(

@@ -110,7 +110,7 @@ def pair_detail(request, pair_id):
         "registry/pairs/pair_detail.html",
         {
             **section_context(request, pair.programme, school, "pairs"),
-            "is_staff": access.has_school_role(request.user, school.pk, access.READERS),
+            "is_staff": access.can(request.user, "records.read", school.pk),
             "can_write": work.can_write_pair(request.user, pair),
             "pair": pair,
             "mentees": pair.mentees.select_related("participant"),

@@ -178,7 +178,7 @@ ANONYMISE_DENIED = "Обезличить данные участника мог�
 def participant_anonymise(request, participant_id):
     """Anonymisation on request (152-ФЗ): what goes, what stays, an irreversible confirmation."""
     participant = _participant(request, participant_id)
-    if not access.can_see_sensitive(request.user, participant.school_id):
+    if not access.can(request.user, "sensitive.read", participant.school_id):
         raise PermissionDenied(ANONYMISE_DENIED)
     record = AnonymisationRecord.objects.filter(participant=participant).first()
     refusal = None if record else privacy.anonymisation_refusal(participant)

@@ -8,8 +8,6 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 
-from mentoring import access
-
 from ..forms.training import (
     AttendanceForm,
     CompletionForm,
@@ -32,7 +30,7 @@ def _course(request, course_id) -> TrainingCourse:
 
 
 def _session(request, session_id) -> TrainingSession:
-    courses = TrainingCourse.objects.for_user(request.user, access.SCHOOL_STAFF)
+    courses = TrainingCourse.objects.for_user(request.user, "records.read")
     return get_object_or_404(
         TrainingSession.objects.filter(course__in=courses).select_related(
             "course__programme__school", "course__programme__year"

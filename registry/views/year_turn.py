@@ -32,7 +32,7 @@ SUMMARY = [
 @login_required
 def year_turn(request, programme_id):
     programme = staff_programme(request, programme_id)
-    if not access.has_school_role(request.user, programme.school_id, access.YEAR_TURNERS):
+    if not access.can(request.user, "year.turn", programme.school_id):
         raise PermissionDenied(TURN_DENIED)
     today = timezone.localdate()
     preview = preview_year_turn(programme, today)

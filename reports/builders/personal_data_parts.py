@@ -45,7 +45,7 @@ class Recorder:
         self.own = participant.user_id
         self.staff = set(
             Membership.objects.filter(
-                school=participant.school_id, role__in=access.SCHOOL_STAFF
+                school=participant.school_id, role__in=access.roles_for("records.read")
             ).values_list("user_id", flat=True)
         )
 

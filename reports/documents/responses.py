@@ -3,7 +3,7 @@
 import re
 from urllib.parse import quote
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers
 
 from mentoring.text import transliterate
@@ -16,28 +16,23 @@ from .official_html import render_official_html, render_official_pdf
 from .pdf import render_pdf
 from .xlsx import render_xlsx
 
-FORMATS = {
-    "pdf": (render_pdf, "application/pdf", "attachment"),
-    "xlsx": (
-        render_xlsx,
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "attachment",
-    ),
-    "html": (render_html, "text/html; charset=utf-8", "inline"),
-}
-OFFICIAL_FORMATS = {
-    "pdf": (render_official_pdf, "application/pdf", "attachment"),
+# Every format a download may have: (content type, disposition). The download URLs accept these
+# and no other (reports/downloads/registry.py).
+CONTENT_TYPES = {
+    "pdf": ("application/pdf", "attachment"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "attachment"),
     "docx": (
-        render_official_docx,
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "attachment",
     ),
-    "html": (render_official_html, "text/html; charset=utf-8", "inline"),
+    "html": ("text/html; charset=utf-8", "inline"),
+    "json": ("application/json; charset=utf-8", "attachment"),
 }
-CONTENT_TYPES = {
-    fmt: (content_type, disposition)
-    for formats in (FORMATS, OFFICIAL_FORMATS)
-    for fmt, (_, content_type, disposition) in formats.items()
+DOCUMENT_RENDERERS = {"pdf": render_pdf, "xlsx": render_xlsx, "html": render_html}
+OFFICIAL_RENDERERS = {
+    "pdf": render_official_pdf,
+    "docx": render_official_docx,
+    "html": render_official_html,
 }
 FALLBACK_STEM = "document"
 
@@ -62,16 +57,19 @@ def content_disposition(disposition: str, filename_stem: str, extension: str) ->
     return f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"
 
 
-def _unknown_format() -> Http404:
-    return Http404("Неизвестный формат документа")
+def _renderer(renderers: dict, fmt: str, kind: str):
+    # Which formats a user may ask for is the export's declaration; a format that reaches this
+    # far without a renderer is a declaration error, not a bad request.
+    try:
+        return renderers[fmt]
+    except KeyError:
+        raise ValueError(f"{kind} is not rendered to {fmt!r}") from None
 
 
 def file_response(data: bytes | str, fmt: str, filename_stem: str) -> HttpResponse:
-    """Already rendered ``data`` in ``fmt`` (pdf, xlsx, docx, html), named ``filename_stem.fmt``."""
-    try:
-        content_type, disposition = CONTENT_TYPES[fmt]
-    except KeyError:
-        raise _unknown_format() from None
+    """Already rendered ``data`` in ``fmt`` (a key of ``CONTENT_TYPES``), named
+    ``filename_stem.fmt``."""
+    content_type, disposition = CONTENT_TYPES[fmt]
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = content_disposition(disposition, filename_stem, fmt)
     # Documents carry personal data: keep them out of shared and browser caches.
@@ -80,17 +78,12 @@ def file_response(data: bytes | str, fmt: str, filename_stem: str) -> HttpRespon
 
 
 def document_response(doc: Document, fmt: str) -> HttpResponse:
-    try:
-        render = FORMATS[fmt][0]
-    except KeyError:
-        raise _unknown_format() from None
+    """A report as PDF or XLSX (downloaded) or HTML (shown inline)."""
+    render = _renderer(DOCUMENT_RENDERERS, fmt, "A report")
     return file_response(render(doc), fmt, doc.filename)
 
 
 def official_response(doc: OfficialDocument, fmt: str) -> HttpResponse:
     """An official paper as PDF or DOCX (downloaded) or HTML (shown inline)."""
-    try:
-        render = OFFICIAL_FORMATS[fmt][0]
-    except KeyError:
-        raise _unknown_format() from None
+    render = _renderer(OFFICIAL_RENDERERS, fmt, "An official paper")
     return file_response(render(doc), fmt, doc.filename)

@@ -6,37 +6,16 @@ from django.urls import reverse
 
 from mentoring.access import SchoolScopedQuerySet
 from mentoring.models import Programme, School
+from mentoring.periods import month_name
 
 from .events import WorkflowStep
 
 # сид 002, раздел 9, item 4.2: the municipal centre monitors the schools monthly on the 25th.
 CUTOFF_DAY = 25
-MONTHS = (
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-)
-
-
-def month_name(period: datetime.date) -> str:
-    return f"{MONTHS[period.month - 1]} {period.year}"
 
 
 def cutoff_of(period: datetime.date) -> datetime.date:
     return period.replace(day=CUTOFF_DAY)
-
-
-class MonthlyReportQuerySet(SchoolScopedQuerySet):
-    pass
 
 
 class MonthlyReport(models.Model):
@@ -88,7 +67,8 @@ class MonthlyReport(models.Model):
     )
     created_at = models.DateTimeField("открыт", auto_now_add=True)
 
-    objects = MonthlyReportQuerySet.as_manager()
+    school_path = "programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "ежемесячный отчёт"
@@ -129,6 +109,9 @@ class MonthlyReportEvent(WorkflowStep):
         MonthlyReport, on_delete=models.CASCADE, related_name="events", verbose_name="отчёт"
     )
     action = models.CharField("действие", max_length=16, choices=Action.choices)
+
+    school_path = "report__programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta(WorkflowStep.Meta):
         verbose_name = "шаг ежемесячного отчёта"

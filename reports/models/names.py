@@ -34,6 +34,7 @@ class NameOverride(models.Model):
     prepositional = models.CharField("предложный (о ком?)", max_length=255, blank=True)
     updated_at = models.DateTimeField("изменено", auto_now=True)
 
+    school_path = "school"
     objects = NameOverrideQuerySet.as_manager()
 
     class Meta:

@@ -112,6 +112,7 @@ class Order(models.Model):
     updated_at = models.DateTimeField("изменён", auto_now=True)
     version = VersionField()
 
+    school_path = "programme__school"
     objects = OrderQuerySet.as_manager()
 
     class Meta:
@@ -169,6 +170,9 @@ class OrderEvent(WorkflowStep):
         Order, on_delete=models.CASCADE, related_name="events", verbose_name="приказ"
     )
     action = models.CharField("действие", max_length=16, choices=Action.choices)
+
+    school_path = "order__programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta(WorkflowStep.Meta):
         verbose_name = "шаг согласования приказа"

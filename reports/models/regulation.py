@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from mentoring.access import ProgrammeOwnedQuerySet
+from mentoring.access import SchoolScopedQuerySet
 from mentoring.models import Programme
 
 
@@ -22,7 +22,8 @@ class Regulation(models.Model):
         verbose_name="кем изменено",
     )
 
-    objects = ProgrammeOwnedQuerySet.as_manager()
+    school_path = "programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "положение о наставничестве"

@@ -8,6 +8,6 @@ section 10).
 - ``school``: a school's own monitoring report (indicators, monitoring stages 1 and 2);
 - ``final``: the programme's final report (pairs' results, both stages, practices, awards).
 
-Each module builds one ``reports.documents.Document``; the views in
-``reports/views_monitoring.py`` render it to PDF or XLSX.
+Each module builds one ``reports.documents.Document``; its download (PDF or XLSX) is declared in
+``reports/downloads/exports.py``.
 """

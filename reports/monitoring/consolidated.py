@@ -16,12 +16,12 @@ from django.utils import timezone
 
 from mentoring.models import Municipality, Programme, School
 from mentoring.percent import whole_percent
+from mentoring.periods import month_name
 from surveys.analytics.charts import bar_chart
 
 from ..documents import Chart, Column, Document, Facts, Paragraph, Row, Section, Table
 from ..indicators import INDICATORS, combine, school_indicators
 from ..models import MonthlyReport
-from ..models.monthly import month_name
 from ..monthly.services import snapshot_day
 from .common import by_form_table, indicator_groups, indicator_kind, indicator_table, programmes_on
 

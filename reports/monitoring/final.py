@@ -4,10 +4,11 @@ and group, the two monitoring stages, best practices and awards.
 No request categories appear: pairs are described by form, status, meetings, plan tasks and the
 growth measured in monitoring stage 2.
 
-Two versions (``named``, from ``access.can_see_names``): the school's staff get the participants'
-names; the municipal officer gets the report depersonalised — pairs numbered, with form, number
-of mentees, status and results; practices only those the school marked «можно публиковать»;
-awards by kind and date, the recipient as a role or a pair's number, without the wording.
+Two versions (``named``, from the ``names.read`` permission): the school's staff get the
+participants' names; the municipal officer gets the report depersonalised — pairs numbered, with
+form, number of mentees, status and results; practices only those the school marked «можно
+публиковать»; awards by kind and date, the recipient as a role or a pair's number, without the
+wording.
 """
 
 from __future__ import annotations

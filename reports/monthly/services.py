@@ -7,43 +7,33 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from mentoring import access
-from mentoring.models import Programme, User
+from mentoring.errors import DomainError
+from mentoring.models import AcademicYear, Programme, User
+from mentoring.periods import first_of_month, month_bounds
 
-from ..indicators import month_bounds, school_indicators
+from ..indicators import school_indicators
 from ..models import MonthlyReport, MonthlyReportEvent
 from ..models.monthly import cutoff_of
 
-SCHOOL_AUTHORS = frozenset({access.CURATOR, access.DIRECTOR})
-REVIEWERS = frozenset({access.MUNICIPAL_OFFICER})
 
-
-class ReportError(Exception):
+class ReportError(DomainError):
     pass
-
-
-def can_write(user, school_id: int) -> bool:
-    return access.has_school_role(user, school_id, SCHOOL_AUTHORS)
-
-
-def can_review(user, school_id: int) -> bool:
-    return access.has_school_role(user, school_id, REVIEWERS)
 
 
 def _event(report: MonthlyReport, action: str, by: User | None, comment: str = "") -> None:
     MonthlyReportEvent.objects.create(report=report, action=action, by=by, comment=comment)
 
 
-def first_of_month(day: datetime.date) -> datetime.date:
-    return day.replace(day=1)
-
-
 def due_periods(programme: Programme, today: datetime.date | None = None) -> list[datetime.date]:
     """Months of the programme's year whose cut-off (the 25th) has come, newest first."""
-    today = today or timezone.localdate()
+    return months_due(programme.year, today or timezone.localdate())
+
+
+def months_due(year: AcademicYear, today: datetime.date) -> list[datetime.date]:
+    """Months of the academic year whose cut-off has come, newest first."""
     periods = []
-    month = first_of_month(programme.year.start_date)
-    last = first_of_month(min(programme.year.end_date, today))
+    month = first_of_month(year.start_date)
+    last = first_of_month(min(year.end_date, today))
     while month <= last:
         if cutoff_of(month) <= today:
             periods.append(month)

@@ -9,11 +9,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from mentoring.models import Programme
+from mentoring import access
+from mentoring.lookups import programme_for
+from mentoring.periods import PeriodError, month_name, parse_period
 
 from ..indicators import INDICATORS
 from ..models import MonthlyReport
-from ..models.monthly import cutoff_of, month_name
+from ..models.monthly import cutoff_of
 from . import services
 
 WRITE_DENIED = "Отчёт в МНЦ готовят куратор и директор школы."
@@ -26,13 +28,6 @@ class CommentForm(forms.Form):
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-
-def _programme(request, programme_id) -> Programme:
-    return get_object_or_404(
-        Programme.objects.for_user(request.user).select_related("school", "year"),
-        pk=programme_id,
     )
 
 
@@ -62,17 +57,9 @@ def figure_rows(figures: dict, period: datetime.date) -> list[dict]:
     return groups
 
 
-def _parse_period(text: str) -> datetime.date | None:
-    try:
-        year, month = (int(part) for part in text.split("-"))
-        return datetime.date(year, month, 1)
-    except (ValueError, TypeError):
-        return None
-
-
 @login_required
 def monthly_list(request, programme_id):
-    programme = _programme(request, programme_id)
+    programme = programme_for(request, programme_id)
     reports = {r.period: r for r in programme.monthly_reports.all()}
     periods = services.due_periods(programme)
     rows = [{"period": p, "name": month_name(p), "report": reports.get(p)} for p in periods]
@@ -83,7 +70,7 @@ def monthly_list(request, programme_id):
             "programme": programme,
             "school": programme.school,
             "rows": rows,
-            "can_write": services.can_write(request.user, programme.school_id),
+            "can_write": access.can(request.user, "monthly.submit", programme.school_id),
             "cutoff_day": cutoff_of(datetime.date(2000, 1, 1)).day,
         },
     )
@@ -91,13 +78,14 @@ def monthly_list(request, programme_id):
 
 @login_required
 def monthly_open(request, programme_id):
-    programme = _programme(request, programme_id)
-    if not services.can_write(request.user, programme.school_id):
+    programme = programme_for(request, programme_id)
+    if not access.can(request.user, "monthly.submit", programme.school_id):
         raise PermissionDenied(WRITE_DENIED)
     if request.method != "POST":
         return redirect("reports:monthly_list", programme.pk)
-    period = _parse_period(request.POST.get("period", ""))
-    if period is None:
+    try:
+        period = parse_period(request.POST.get("period"))
+    except PeriodError:
         messages.error(request, "Выберите месяц отчёта.")
         return redirect("reports:monthly_list", programme.pk)
     try:
@@ -111,8 +99,8 @@ def monthly_open(request, programme_id):
 @login_required
 def monthly_report(request, report_id):
     report = _report(request, report_id)
-    can_write = services.can_write(request.user, report.school_id)
-    can_review = services.can_review(request.user, report.school_id)
+    can_write = access.can(request.user, "monthly.submit", report.school_id)
+    can_review = access.can(request.user, "monthly.review", report.school_id)
     if request.method == "POST":
         if not can_write:
             raise PermissionDenied(WRITE_DENIED)
@@ -162,9 +150,9 @@ def monthly_action(request, report_id, action):
         service, reviewer, success, takes_comment = ACTIONS[action]
     except KeyError:
         raise Http404("Неизвестное действие с отчётом.") from None
-    if reviewer and not services.can_review(request.user, report.school_id):
+    if reviewer and not access.can(request.user, "monthly.review", report.school_id):
         raise PermissionDenied(REVIEW_DENIED)
-    if not reviewer and not services.can_write(request.user, report.school_id):
+    if not reviewer and not access.can(request.user, "monthly.submit", report.school_id):
         raise PermissionDenied(WRITE_DENIED)
     if request.method != "POST":
         return redirect(report)

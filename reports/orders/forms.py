@@ -1,5 +1,6 @@
 from django import forms
 
+from mentoring.choice_fields import RowsChoiceField
 from mentoring.concurrency import VersionedFormMixin
 from mentoring.models import User
 from registry.models import Award, Pair, TrainingCourse
@@ -18,14 +19,14 @@ def _lines(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
-class MentorChoice(forms.ModelMultipleChoiceField):
+class MentorChoice(RowsChoiceField):
     def label_from_instance(self, mentor):
         label = f"{mentor.participant.full_name} — {mentor.get_status_display()}"
         reason = registry_refusal(mentor)
         return f"{label} (нельзя включить: {reason})" if reason else label
 
 
-class PairChoice(forms.ModelMultipleChoiceField):
+class PairChoice(RowsChoiceField):
     def label_from_instance(self, pair):
         mentees = ", ".join(m.participant.short_name for m in pair.mentees.all())
         return (
@@ -34,7 +35,7 @@ class PairChoice(forms.ModelMultipleChoiceField):
         )
 
 
-class AwardChoice(forms.ModelMultipleChoiceField):
+class AwardChoice(RowsChoiceField):
     def label_from_instance(self, award):
         return str(award)
 

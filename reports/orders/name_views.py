@@ -7,31 +7,24 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from mentoring import access
-from mentoring.models import School
+from mentoring.lookups import school_for
 
 from ..declension import CASES, Decliner
 from ..models import NameOverride
-from . import services
 from .forms import NameOverrideForm
 
 EDIT_DENIED = "Исправлять склонение могут куратор и директор школы."
 
 
-def _school(request, school_id) -> School:
-    return get_object_or_404(
-        School.objects.for_user(request.user, access.SCHOOL_STAFF), pk=school_id
-    )
-
-
 def _override(request, override_id) -> NameOverride:
     return get_object_or_404(
-        NameOverride.objects.for_user(request.user, access.SCHOOL_STAFF).select_related("school"),
+        NameOverride.objects.for_user(request.user, "records.read").select_related("school"),
         pk=override_id,
     )
 
 
 def _require_edit(request, school_id) -> None:
-    if not services.can_draft(request.user, school_id):
+    if not access.can(request.user, "names.correct", school_id):
         raise PermissionDenied(EDIT_DENIED)
 
 
@@ -43,8 +36,8 @@ def _suggested(name: str) -> dict:
 
 @login_required
 def name_overrides(request, school_id):
-    school = _school(request, school_id)
-    can_edit = services.can_draft(request.user, school.pk)
+    school = school_for(request, school_id, "records.read")
+    can_edit = access.can(request.user, "names.correct", school.pk)
     form = None
     if can_edit:
         name = " ".join(request.GET.get("name", "").split())[:255]

@@ -9,7 +9,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from mentoring import access
+from mentoring import events
+from mentoring.errors import DomainError
 from mentoring.models import Membership, Programme, Role, School, User
 from registry.models import Pair
 from registry.services.bases import include_in_registry, registry_refusal
@@ -24,26 +25,21 @@ from ..models import Order, OrderEvent, decliner_for
 from .drafting import Drafter, default_many, default_subjects, signer_name
 from .rendering import live_document
 
-DRAFTERS = frozenset({access.CURATOR, access.DIRECTOR})
-APPROVERS = frozenset({access.DIRECTOR})
 
-
-class OrderError(Exception):
-    def __init__(self, problems: list[str] | str):
-        self.problems = [problems] if isinstance(problems, str) else list(problems)
-        super().__init__("; ".join(self.problems))
-
-
-def can_draft(user, school_id: int) -> bool:
-    return access.has_school_role(user, school_id, DRAFTERS)
-
-
-def can_approve(user, school_id: int) -> bool:
-    return access.has_school_role(user, school_id, APPROVERS)
+class OrderError(DomainError):
+    pass
 
 
 def _event(order: Order, action: str, by: User | None, comment: str = "") -> None:
     OrderEvent.objects.create(order=order, action=action, by=by, comment=comment)
+    events.record(
+        f"order.{action}",
+        by=by,
+        order=order.pk,
+        school=order.school_id,
+        kind=order.kind,
+        number=order.number,
+    )
 
 
 def apply_draft(order: Order, on: datetime.date) -> None:
@@ -239,7 +235,7 @@ def _carry_out(order: Order, by: User | None) -> None:
         status__in=[RoadmapItem.Status.DONE, RoadmapItem.Status.CANCELLED]
     )
     for item in items:
-        set_item_status(item, RoadmapItem.Status.DONE, by=by)
+        set_item_status(item, RoadmapItem.Status.DONE, by=by, on=order.order_date)
         item.evidence_note = f"{basis} «{order.title}»"[:500]
         item.save(update_fields=["evidence_note"])
     order.roadmap_items.add(*RoadmapItem.objects.filter(programme=order.programme, order_kind=kind))

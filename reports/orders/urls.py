@@ -14,7 +14,6 @@ urlpatterns = [
     path("orders/<int:order_id>/return/", views.order_return, name="order_return"),
     path("orders/<int:order_id>/approve/", views.order_approve, name="order_approve"),
     path("orders/<int:order_id>/delete/", views.order_delete, name="order_delete"),
-    path("orders/<int:order_id>/order.<str:fmt>", views.order_file, name="order_file"),
     path("schools/<int:school_id>/names/", name_views.name_overrides, name="name_overrides"),
     path("names/<int:override_id>/edit/", name_views.name_override_edit, name="name_override_edit"),
     path(

@@ -4,40 +4,28 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, When
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from mentoring import access
-from mentoring.files import attachment
-from mentoring.models import Programme
+from mentoring.lookups import programme_for
 from stages.models import OrderKind
 
 from ..declension import CASES, PersonName
-from ..documents.responses import official_response
 from ..models import Order, OrderEvent, decliner_for
 from . import services
 from .drafting import programme_curator
 from .forms import NewOrderForm, OrderForm, ReturnForm
 from .rendering import order_document
 
-DRAFT_DENIED = "Готовить приказы могут куратор и директор школы."
+DRAFT_DENIED = "Готовит приказы и передаёт их на утверждение куратор программы."
 APPROVE_DENIED = "Утверждать и возвращать приказы может только директор школы."
-ORDER_FORMATS = {"pdf", "docx", "html"}
 
 
-def _programme(request, programme_id) -> Programme:
+def order_for(request, order_id) -> Order:
+    """An order of a school where the user is on the staff; 404 otherwise."""
     return get_object_or_404(
-        Programme.objects.for_user(request.user, access.SCHOOL_STAFF).select_related(
-            "school", "year"
-        ),
-        pk=programme_id,
-    )
-
-
-def _order(request, order_id) -> Order:
-    return get_object_or_404(
-        Order.objects.for_user(request.user, access.SCHOOL_STAFF).select_related(
+        Order.objects.for_user(request.user, "records.read").select_related(
             "school", "programme__year", "programme__school", "curator", "course", "commission"
         ),
         pk=order_id,
@@ -46,12 +34,12 @@ def _order(request, order_id) -> Order:
 
 def _require_draft_right(request, order_or_school_id) -> None:
     school_id = getattr(order_or_school_id, "school_id", order_or_school_id)
-    if not services.can_draft(request.user, school_id):
+    if not access.can(request.user, "order.draft", school_id):
         raise PermissionDenied(DRAFT_DENIED)
 
 
 def _require_approve_right(request, order: Order) -> None:
-    if not services.can_approve(request.user, order.school_id):
+    if not access.can(request.user, "order.approve", order.school_id):
         raise PermissionDenied(APPROVE_DENIED)
 
 
@@ -62,7 +50,7 @@ def _report_problems(request, error: services.OrderError) -> None:
 
 @login_required
 def order_create(request, programme_id):
-    programme = _programme(request, programme_id)
+    programme = programme_for(request, programme_id, "records.read")
     _require_draft_right(request, programme.school_id)
     if request.method != "POST":
         return redirect("reports:documents", programme.pk)
@@ -108,10 +96,10 @@ def _names_in(order: Order) -> list[dict]:
 
 @login_required
 def order_detail(request, order_id):
-    order = _order(request, order_id)
+    order = order_for(request, order_id)
     document = order_document(order, on=timezone.localdate())
-    can_draft = services.can_draft(request.user, order.school_id)
-    can_approve = services.can_approve(request.user, order.school_id)
+    can_draft = access.can(request.user, "order.draft", order.school_id)
+    can_approve = access.can(request.user, "order.approve", order.school_id)
     context = {
         "order": order,
         "document": document,
@@ -132,7 +120,7 @@ def order_detail(request, order_id):
 
 @login_required
 def order_edit(request, order_id):
-    order = _order(request, order_id)
+    order = order_for(request, order_id)
     _require_draft_right(request, order)
     if not order.is_editable:
         messages.error(request, f"Приказ в статусе «{order.get_status_display()}» не изменяется.")
@@ -151,7 +139,7 @@ def order_edit(request, order_id):
 
 
 def _transition(request, order_id, action, success: str, *, approver: bool = False):
-    order = _order(request, order_id)
+    order = order_for(request, order_id)
     if approver:
         _require_approve_right(request, order)
     else:
@@ -189,7 +177,7 @@ def order_submit(request, order_id):
 
 @login_required
 def order_return(request, order_id):
-    order = _order(request, order_id)
+    order = order_for(request, order_id)
     _require_approve_right(request, order)
     if request.method != "POST":
         return redirect(order)
@@ -210,7 +198,7 @@ def order_return(request, order_id):
 
 @login_required
 def order_approve(request, order_id):
-    order = _order(request, order_id)
+    order = order_for(request, order_id)
     _require_approve_right(request, order)
     if request.method != "POST":
         return redirect(order)
@@ -229,7 +217,7 @@ def order_approve(request, order_id):
 
 @login_required
 def order_delete(request, order_id):
-    order = _order(request, order_id)
+    order = order_for(request, order_id)
     _require_draft_right(request, order)
     if request.method != "POST":
         return redirect(order)
@@ -244,18 +232,8 @@ def order_delete(request, order_id):
 
 
 @login_required
-def order_file(request, order_id, fmt):
-    order = _order(request, order_id)
-    if fmt not in ORDER_FORMATS:
-        raise Http404("Неизвестный формат документа")
-    if order.is_approved and fmt in ("pdf", "docx"):
-        return attachment(order.pdf_file if fmt == "pdf" else order.docx_file)
-    return official_response(order_document(order, on=timezone.localdate()), fmt)
-
-
-@login_required
 def documents(request, programme_id):
-    programme = _programme(request, programme_id)
+    programme = programme_for(request, programme_id, "records.read")
     in_work_first = Case(
         When(status=Order.Status.SUBMITTED, then=0),
         When(status=Order.Status.RETURNED, then=1),
@@ -272,7 +250,7 @@ def documents(request, programme_id):
             {"value": value, "label": label, "approved": value in kinds_done}
             for value, label in OrderKind.choices
         ],
-        "can_draft": services.can_draft(request.user, programme.school_id),
-        "can_see_sensitive": access.can_see_sensitive(request.user, programme.school_id),
+        "can_draft": access.can(request.user, "order.draft", programme.school_id),
+        "can_see_sensitive": access.can(request.user, "sensitive.read", programme.school_id),
     }
     return render(request, "reports/documents.html", context)

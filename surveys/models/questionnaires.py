@@ -8,13 +8,15 @@ from mentoring.models import School
 
 
 class QuestionnaireQuerySet(models.QuerySet):
-    def for_user(self, user, roles=access.READERS):
+    def for_user(self, user, permission="school.read"):
         """The methodology's standard questionnaires and the user's schools' own ones."""
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self
-        return self.filter(Q(school__isnull=True) | Q(school__in=access.school_ids(user, roles)))
+        return self.filter(
+            Q(school__isnull=True) | Q(school__in=access.schools_where(user, permission))
+        )
 
 
 class Questionnaire(models.Model):

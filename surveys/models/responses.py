@@ -18,10 +18,6 @@ class Phase(models.TextChoices):
     OUTPUT = "output", "На выходе из программы"
 
 
-class DistributionQuerySet(SchoolScopedQuerySet):
-    school_path = "programme__school"
-
-
 class Distribution(models.Model):
     """A questionnaire sent to respondents of a programme, with a deadline."""
 
@@ -46,7 +42,8 @@ class Distribution(models.Model):
     )
     created_at = models.DateTimeField("создана", auto_now_add=True)
 
-    objects = DistributionQuerySet.as_manager()
+    school_path = "programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "рассылка анкеты"
@@ -62,10 +59,6 @@ class Distribution(models.Model):
 
 def new_token() -> str:
     return secrets.token_urlsafe(32)
-
-
-class InvitationQuerySet(SchoolScopedQuerySet):
-    school_path = "distribution__programme__school"
 
 
 class Invitation(models.Model):
@@ -103,7 +96,8 @@ class Invitation(models.Model):
     expires_at = models.DateTimeField("ссылка действует до")
     answered_at = models.DateTimeField("ответ получен", null=True, blank=True)
 
-    objects = InvitationQuerySet.as_manager()
+    school_path = "distribution__programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "приглашение ответить"
@@ -116,10 +110,6 @@ class Invitation(models.Model):
     @property
     def is_expired(self) -> bool:
         return timezone.now() >= self.expires_at
-
-
-class ResponseQuerySet(SchoolScopedQuerySet):
-    school_path = "distribution__programme__school"
 
 
 class Response(models.Model):
@@ -153,7 +143,8 @@ class Response(models.Model):
     phase = models.CharField("этап мониторинга", max_length=16, choices=Phase.choices, blank=True)
     submitted_at = models.DateTimeField("получен", default=timezone.now)
 
-    objects = ResponseQuerySet.as_manager()
+    school_path = "distribution__programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "ответ на анкету"
@@ -176,6 +167,9 @@ class Answer(models.Model):
         "число", null=True, blank=True, help_text="Шкала 1–10; да = 1, нет = 0"
     )
     choices = models.JSONField("выбранные варианты", default=list, blank=True)
+
+    school_path = "response__distribution__programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = "ответ на вопрос"

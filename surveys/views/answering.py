@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
 
+from mentoring.scoping import row_scope
+
 from ..forms.answer import AnswerForm
 from ..models import Invitation
 from ..services import answering as services
@@ -51,7 +53,15 @@ def answer_by_link(request, token):
     """Public: the token is the only key; the page shows nothing but the questionnaire."""
     # A key is URL-safe base64 (new_token); anything else, e.g. a NUL that PostgreSQL refuses
     # in a query, is not looked up at all.
-    invitation = _invitations().filter(token=token).first() if _TOKEN.fullmatch(token) else None
+    if not _TOKEN.fullmatch(token):
+        return render(request, "surveys/answering/not_found.html", status=404)
+    # Whoever follows the link reads and writes within the invitation's school only.
+    with row_scope(Invitation, token=token):
+        return _answer_by_link(request, token)
+
+
+def _answer_by_link(request, token):
+    invitation = _invitations().filter(token=token).first()
     if invitation is None:
         return render(request, "surveys/answering/not_found.html", status=404)
     questionnaire = invitation.distribution.questionnaire

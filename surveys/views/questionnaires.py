@@ -24,7 +24,7 @@ from ..services import questionnaires as services
 def questionnaire_list(request, programme_id):
     programme = staff_programme(request, programme_id)
     questionnaires = (
-        Questionnaire.objects.for_user(request.user, access.SCHOOL_STAFF)
+        Questionnaire.objects.for_user(request.user, "records.read")
         .filter(Q(school__isnull=True) | Q(school=programme.school))
         .annotate(question_count=Count("questions"))
         .order_by("-school", "purpose", "title")
@@ -61,7 +61,7 @@ def questionnaire_create(request, programme_id):
 
 def _questionnaire(request, questionnaire_id) -> Questionnaire:
     return get_object_or_404(
-        Questionnaire.objects.for_user(request.user, access.SCHOOL_STAFF).select_related("school"),
+        Questionnaire.objects.for_user(request.user, "records.read").select_related("school"),
         pk=questionnaire_id,
     )
 
@@ -76,7 +76,7 @@ def _editable(request, questionnaire: Questionnaire) -> None:
 def _context(request, questionnaire: Questionnaire) -> dict:
     """Tabs of the questionnaire's school; for a standard one, of the user's (first) school."""
     school = questionnaire.school or (
-        School.objects.filter(pk__in=access.school_ids(request.user, access.SCHOOL_STAFF)).first()
+        School.objects.filter(pk__in=access.schools_where(request.user, "records.read")).first()
     )
     if school is None:
         return {}
@@ -88,7 +88,9 @@ def questionnaire_detail(request, questionnaire_id):
     questionnaire = _questionnaire(request, questionnaire_id)
     context = _context(request, questionnaire)
     refusal = services.edit_refusal(questionnaire)
-    can_change = refusal is None and access.can_edit_school(request.user, questionnaire.school_id)
+    can_change = refusal is None and access.can(
+        request.user, "records.edit", questionnaire.school_id
+    )
     return render(
         request,
         "surveys/questionnaires/detail.html",

@@ -59,7 +59,7 @@ def request_to_mentee(request, response_id):
         data,
         prefix="mentee",
         audience=services.audience_of(questionnaire),
-        sensitive=access.can_see_sensitive(request.user, school.pk),
+        sensitive=access.can(request.user, "sensitive.read", school.pk),
         initial={
             "categories": [c.pk for c in services.suggested_categories(response)],
             "request_text": services.own_words(response),

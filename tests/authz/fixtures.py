@@ -1,17 +1,13 @@
-"""A module-scoped world: built once, inside a transaction that is rolled back at the end.
-
-pytest-django's ``db`` fixture is function-scoped; every test still gets its own savepoint (the
-``db`` fixture's atomic block nests inside this one), so tests stay isolated from each other and
-nothing outlives the module, on SQLite and on PostgreSQL alike.
-"""
+"""A module-scoped world: built once, inside a transaction that is rolled back at the end
+(tests/module_data.py)."""
 
 import pytest
-from django.db import connections, transaction
-from django.test.utils import override_settings
 
+from ..module_data import FAST_HASHERS, rolled_back
+from .sessions import logged_in_sessions
 from .world import World, build_world
 
-FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+__all__ = ["FAST_HASHERS", "world", "world_media"]
 
 
 @pytest.fixture(scope="module")
@@ -21,16 +17,7 @@ def world_media(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker, world_media) -> World:
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=world_media, PASSWORD_HASHERS=FAST_HASHERS),
-    ):
-        atomics = {alias: transaction.atomic(using=alias) for alias in connections}
-        for atomic in atomics.values():
-            atomic.__enter__()
-        try:
-            yield build_world()
-        finally:
-            for alias, atomic in reversed(atomics.items()):
-                transaction.set_rollback(True, using=alias)
-                atomic.__exit__(None, None, None)
+    with rolled_back(django_db_blocker, world_media):
+        world = build_world()
+        world.sessions = logged_in_sessions(world.users)
+        yield world

@@ -11,9 +11,14 @@ is allowed, who is refused with 403 (they may see the object, not change it); ev
 role gets 404 (the object is outside their scope) and the anonymous visitor goes to log-in.
 ``rule.answering(x)`` is the same rule for a page whose allowed answer is ``x`` instead of 200
 (405 for POST-only actions, ``REDIRECT`` for actions that redirect a GET).
+
+Who may do what comes from ``mentoring.access.PERMISSIONS`` (``granted``), the table the views
+ask; a rule adds only who sees the page without the permission (403) and what the page answers.
 """
 
 from dataclasses import dataclass, field, replace
+
+from mentoring import access
 
 from .world import (
     ANONYMOUS,
@@ -36,8 +41,30 @@ NOT_ALLOWED = 405
 LOGIN = "302 to log-in"
 REDIRECT = "302 elsewhere"
 
-STAFF = frozenset({CURATOR, DIRECTOR, WORKING_GROUP})
-DRAFTERS = frozenset({CURATOR, DIRECTOR})
+# The world's user holding each role in school A (or its municipality) …
+IN_SCHOOL_A = {
+    access.CURATOR: CURATOR,
+    access.DIRECTOR: DIRECTOR,
+    access.WORKING_GROUP: WORKING_GROUP,
+    access.MENTOR: MENTOR,
+    access.MUNICIPAL_OFFICER: OFFICER,
+}
+# … and the outsiders' roles, which count where a permission is held anywhere (own account).
+ELSEWHERE = {access.CURATOR: OTHER_CURATOR, access.MUNICIPAL_OFFICER: OTHER_OFFICER}
+
+
+def granted(permission: str) -> frozenset[str]:
+    """The world's users whom ``access.PERMISSIONS`` lets do it in school A."""
+    return frozenset(IN_SCHOOL_A[role] for role in access.roles_for(permission))
+
+
+def granted_anywhere(permission: str) -> frozenset[str]:
+    """The world's users whose roles hold the permission in any school or municipality."""
+    roles = access.roles_for(permission)
+    return granted(permission) | {ELSEWHERE[role] for role in roles if role in ELSEWHERE}
+
+
+STAFF = granted("records.read")
 SIGNED_IN = frozenset(ROLES) - {ANONYMOUS}
 
 
@@ -88,6 +115,13 @@ def rule(name, allowed=(), forbidden=(), **options) -> Rule:
     return Rule(name, frozenset(allowed), frozenset(forbidden), **options)
 
 
+def permitted(name, permission: str, *, page: str, **options) -> Rule:
+    """Allowed: the holders of ``permission``; refused (403): who holds ``page`` (opens the page
+    the action belongs to) but not the permission."""
+    allowed = granted(permission)
+    return rule(name, allowed, granted(page) - allowed, **options)
+
+
 # Without signing in: the public page of a programme (switched on by the school), a personal link
 # to a questionnaire (the key is the credential).
 PUBLIC = rule("PUBLIC", ROLES)
@@ -102,27 +136,31 @@ LOGOUT = rule(
 ANY_USER = rule("ANY_USER", SIGNED_IN)
 # The bases and the school's working pages: curator, director and working group read and change.
 SCHOOL_STAFF = rule("SCHOOL_STAFF", STAFF)
-# Orders, name corrections: the curator and the director draft; the working group only reads.
-SCHOOL_DRAFTERS = rule("SCHOOL_DRAFTERS", DRAFTERS, {WORKING_GROUP})
+# Orders: the curator drafts and submits; the rest of the staff read (403).
+ORDER_DRAFTERS = permitted("ORDER_DRAFTERS", "order.draft", page="records.read")
+# Approving and returning an order: the director; the rest of the staff read (403).
+ORDER_APPROVERS = permitted("ORDER_APPROVERS", "order.approve", page="records.read")
+# Corrections of declension: the curator and the director; the working group reads (403).
+NAME_CORRECTORS = permitted("NAME_CORRECTORS", "names.correct", page="records.read")
+# The new academic year: the curator and the director; the working group is refused (403).
+YEAR_TURNERS = permitted("YEAR_TURNERS", "year.turn", page="records.read")
 # Sensitive records (history of changes, subject-access export, anonymisation): the curator and the
-# director (access.SENSITIVE_READERS); the working group is refused (403).
-SENSITIVE_READERS = rule("SENSITIVE_READERS", DRAFTERS, {WORKING_GROUP})
-# The second factor can be turned on by directors and municipal officers; for anyone else the
-# page does not exist (404). The other officer manages their own account: allowed too.
-TWO_FACTOR_USERS = rule("TWO_FACTOR_USERS", {DIRECTOR, OFFICER, OTHER_OFFICER})
-# Approving and returning an order: the director alone.
-DIRECTOR_ONLY = rule("DIRECTOR_ONLY", {DIRECTOR}, {CURATOR, WORKING_GROUP})
+# director; the working group is refused (403).
+SENSITIVE_READERS = permitted("SENSITIVE_READERS", "sensitive.read", page="records.read")
+# The second factor is offered by role, wherever the role is held; for anyone else the page does
+# not exist (404). The other officer manages their own account: allowed too.
+TWO_FACTOR_USERS = rule("TWO_FACTOR_USERS", granted_anywhere("two_factor.offered"))
 # Read by the school staff and the officer of the school's municipality.
-READERS = rule("READERS", STAFF | {OFFICER})
-# Changed by the school staff; the officer reads the page the action belongs to (403).
-STAFF_EDIT_OFFICER_READS = rule("STAFF_EDIT_OFFICER_READS", STAFF, {OFFICER})
+READERS = rule("READERS", granted("school.read"))
+# The roadmap: changed by the school staff; the officer reads the page the action belongs to (403).
+ROADMAP_EDITORS = permitted("ROADMAP_EDITORS", "roadmap.edit", page="school.read")
 # Monthly reports to the centre: the curator and the director prepare; the working group and the
 # officer read (403 on the school's actions).
-MONTHLY_DRAFTERS = rule("MONTHLY_DRAFTERS", DRAFTERS, {WORKING_GROUP, OFFICER})
+MONTHLY_AUTHORS = permitted("MONTHLY_AUTHORS", "monthly.submit", page="school.read")
 # The centre's own actions on a school's monthly report: the officer; the school staff read (403).
-OFFICER_ACTIONS = rule("OFFICER_ACTIONS", {OFFICER}, STAFF)
+MONTHLY_REVIEWERS = permitted("MONTHLY_REVIEWERS", "monthly.review", page="school.read")
 # The municipality's pages and reports: its officer only; the school staff have no way in (404).
-OFFICER_ONLY = rule("OFFICER_ONLY", {OFFICER})
+MUNICIPALITY_READERS = rule("MUNICIPALITY_READERS", granted("municipality.read"))
 # A pair's page and the meeting protocol: the staff and the pair's own mentor.
 PAIR_MENTOR = rule("PAIR_MENTOR", STAFF | {MENTOR})
 # A pair's work read by its members: staff, the pair's mentor and the pair's mentee.
@@ -140,15 +178,17 @@ ALL_RULES = [
     LOGOUT,
     ANY_USER,
     SCHOOL_STAFF,
-    SCHOOL_DRAFTERS,
+    ORDER_DRAFTERS,
+    ORDER_APPROVERS,
+    NAME_CORRECTORS,
+    YEAR_TURNERS,
     SENSITIVE_READERS,
     TWO_FACTOR_USERS,
-    DIRECTOR_ONLY,
     READERS,
-    STAFF_EDIT_OFFICER_READS,
-    MONTHLY_DRAFTERS,
-    OFFICER_ACTIONS,
-    OFFICER_ONLY,
+    ROADMAP_EDITORS,
+    MONTHLY_AUTHORS,
+    MONTHLY_REVIEWERS,
+    MUNICIPALITY_READERS,
     PAIR_MENTOR,
     PAIR_MEMBERS,
     PAIR_WRITERS,

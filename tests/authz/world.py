@@ -47,6 +47,8 @@ class World:
     users: dict[str, User | None]
     values: dict[str, object]
     extra: dict[str, object] = field(default_factory=dict)
+    # What a log-in puts into each role's session (tests/authz/sessions.py).
+    sessions: dict[str, dict] = field(default_factory=dict)
 
     def other_pair_kwargs(self, names) -> dict[str, object]:
         """Objects of another pair of school A for the pair-scoped kwargs among ``names``."""

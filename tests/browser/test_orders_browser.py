@@ -48,6 +48,8 @@ def test_registry_order_goes_from_curator_to_director_and_back(
     )
     director_page.get_by_role("button", name="Вернуть куратору").click()
     expect(director_page.get_by_text("Приказ возвращён куратору на доработку.")).to_be_visible()
+    # Drafting is the curator's (order.draft): the returned draft offers the director no edit.
+    expect(director_page.get_by_role("link", name="Редактировать текст и списки")).to_have_count(0)
 
     page.goto(f"{live_server.url}/schools/{programme.school_id}/")
     page.get_by_role("link", name="Об утверждении реестра наставников").click()

@@ -11,6 +11,7 @@ from openpyxl import Workbook, load_workbook
 from registry.importing import ImportFileError, parse_file
 from registry.models import Competency, ImportBatch, Mentee, Mentor, Participant
 
+from ..events import events_log  # noqa: F401
 from .factories import ParticipantFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +55,11 @@ def logged_in(client, curator):
 
 
 def test_good_mentee_file_is_previewed_then_imported(
-    logged_in, programme, curator, request_categories
+    logged_in,
+    programme,
+    curator,
+    request_categories,
+    events_log,  # noqa: F811
 ):
     response = upload(logged_in, programme, xlsx_bytes(MENTEE_HEADER, *GOOD_MENTEES))
     batch = ImportBatch.objects.get()
@@ -94,6 +99,13 @@ def test_good_mentee_file_is_previewed_then_imported(
     assert (batch.status, batch.imported_rows) == ("imported", 2)
     assert batch.finished_at is not None
     assert not batch.file  # the uploaded personal data is not kept after the import
+    [event] = events_log.named("import.done")
+    assert (event["user"], event["batch"], event["programme"]) == (
+        curator.pk,
+        batch.pk,
+        programme.pk,
+    )
+    assert (event["kind"], event["mode"], event["added"]) == ("mentees", "all", 2)
 
 
 def test_mode_all_writes_nothing_when_a_row_has_an_error(logged_in, programme, request_categories):

@@ -155,9 +155,12 @@ def test_working_group_edits_partners(client, working_group, programme):
 
 
 def test_read_only_staff_get_403_and_no_buttons(client, curator, programme, partner, monkeypatch):
+    import dataclasses
+
     from mentoring import access
 
-    monkeypatch.setattr(access, "can_edit_school", lambda user, school_id: False)
+    nobody = dataclasses.replace(access.PERMISSIONS["records.edit"], roles=frozenset())
+    monkeypatch.setitem(access.PERMISSIONS, "records.edit", nobody)
     client.force_login(curator)
     page = client.get(list_url(programme)).content.decode()
     assert partner.name in page

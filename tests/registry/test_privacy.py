@@ -21,6 +21,7 @@ from registry.models import (
 )
 from registry.services import privacy
 
+from ..events import events_log  # noqa: F401
 from .factories import ConsentFactory, MenteeFactory, StudentFactory, consents_for
 
 DAY = datetime.timedelta(days=1)
@@ -189,7 +190,7 @@ def finished_history(programme, active_mentor, mentee, forms, curator):
     return mentee
 
 
-def test_anonymisation_erases_and_keeps(client, curator, finished_history):
+def test_anonymisation_erases_and_keeps(client, curator, finished_history, events_log):  # noqa: F811
     mentee = finished_history
     participant = mentee.participant
     scan_path = participant.consents.exclude(scan="").get().scan.path
@@ -224,6 +225,13 @@ def test_anonymisation_erases_and_keeps(client, curator, finished_history):
     assert texts == [("mentor", "[обезличено] справилась с задачами")]
     record = AnonymisationRecord.objects.get(participant=participant)
     assert record.by == curator and record.reason == "Заявление матери от 01.06"
+    [event] = events_log.named("participant.anonymised")
+    assert (event["user"], event["participant"], event["record"]) == (
+        curator.pk,
+        participant.pk,
+        record.pk,
+    )
+    assert "Смирнов" not in str(events_log.lines)
     detail = client.get(participant.get_absolute_url()).content.decode()
     assert "Смирнова" not in detail
 

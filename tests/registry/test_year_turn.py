@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from auditlog.models import LogEntry
-from django.db.models.signals import post_save
 
 from mentoring.archive import ProgrammeArchived
 from mentoring.models import AcademicYear, Programme
@@ -21,8 +20,8 @@ from registry.services.year_turn import (
 )
 from registry.services.year_turn_plan import next_class_name, pending_turn
 from stages.models import RoadmapItem, RoadmapTemplate
-from stages.signals import roadmap_for_new_programme
 
+from ..events import events_log  # noqa: F401
 from ..factories import ProgrammeFactory
 from .year_turn_world import build_old_year
 
@@ -142,9 +141,20 @@ def test_preview_shows_what_carries_over_and_writes_nothing(world):
     assert _snapshot() == before
 
 
-def test_turn_moves_students_up_and_eleventh_graders_become_graduates(world, curator):
+def test_turn_moves_students_up_and_eleventh_graders_become_graduates(
+    world,
+    curator,
+    events_log,  # noqa: F811
+):
     result = _turn(world, curator)
     assert result.created
+    [event] = events_log.named("year.turned")
+    assert (event["user"], event["turn"], event["from_programme"]) == (
+        curator.pk,
+        result.turn.pk,
+        world.programme.pk,
+    )
+    assert event["to_programme"] == result.turn.to_programme_id
     people = {
         p.last_name: p
         for p in Participant.objects.filter(
@@ -267,22 +277,9 @@ def test_refused_choices_write_nothing(world, curator):
     assert not YearTurn.objects.exists()
 
 
-def test_new_programme_has_the_roadmap_with_new_dates_even_without_the_signal(world, curator):
+def test_new_programme_has_the_roadmap_with_new_dates(world, curator):
     template_items = RoadmapTemplate.objects.get(is_default=True).items.count()
-    disconnected = post_save.disconnect(
-        roadmap_for_new_programme,
-        sender=Programme,
-        dispatch_uid="stages_roadmap_for_new_programme",
-    )
-    assert disconnected
-    try:
-        _turn(world, curator)
-    finally:
-        post_save.connect(
-            roadmap_for_new_programme,
-            sender=Programme,
-            dispatch_uid="stages_roadmap_for_new_programme",
-        )
+    _turn(world, curator)
     new = _new_programme(world)
     items = new.roadmap_items.exclude(deadline=None)
     assert new.roadmap_items.count() == template_items

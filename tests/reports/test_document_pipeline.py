@@ -5,7 +5,6 @@ from decimal import Decimal
 from io import BytesIO
 
 import pytest
-from django.http import Http404
 from fontTools.ttLib import TTFont
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -393,6 +392,8 @@ def test_document_response_strips_unsafe_filename_characters():
     assert 'filename="itogi_2025.html"' in header
 
 
-def test_document_response_rejects_unknown_format():
-    with pytest.raises(Http404):
+def test_a_report_is_not_rendered_to_a_paper_format():
+    """Which formats a user may ask for is the export's declaration (reports/downloads): a
+    format without a renderer is a programming error, not a 404."""
+    with pytest.raises(ValueError, match="docx"):
         document_response(one_table_document(), "docx")

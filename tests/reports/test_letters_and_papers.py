@@ -423,9 +423,12 @@ def test_export_reads_back_with_headings_in_order(client, curator, programme):
 
 
 def test_read_only_staff_see_text_and_cannot_post(client, working_group, programme, monkeypatch):
+    import dataclasses
+
     from mentoring import access
 
-    monkeypatch.setattr(access, "can_edit_school", lambda user, school_id: False)
+    nobody = dataclasses.replace(access.PERMISSIONS["records.edit"], roles=frozenset())
+    monkeypatch.setitem(access.PERMISSIONS, "records.edit", nobody)
     client.force_login(working_group)
     page = client.get(regulation_url(programme)).content.decode()
     assert "<textarea" not in page

@@ -9,10 +9,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from mentoring.periods import month_name
 from registry.models import Award, Case, Pair
 from reports.indicators import INDICATORS, school_indicators
 from reports.models import MonthlyReport
-from reports.models.monthly import month_name
 from reports.monitoring.consolidated import TOTAL_LABEL
 
 from ..factories import ProgrammeFactory, SchoolFactory

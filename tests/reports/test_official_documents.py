@@ -5,7 +5,6 @@ from decimal import Decimal
 from io import BytesIO
 
 import pytest
-from django.http import Http404
 from docx import Document as open_docx
 from docx.shared import Mm
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -323,6 +322,6 @@ def test_official_response(fmt, content_type, disposition):
     assert "no-cache" in response["Cache-Control"]
 
 
-def test_official_response_rejects_unknown_format():
-    with pytest.raises(Http404, match="Неизвестный формат документа"):
+def test_a_paper_is_not_rendered_to_a_report_format():
+    with pytest.raises(ValueError, match="xlsx"):
         official_response(make_order(), "xlsx")

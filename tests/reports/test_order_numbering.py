@@ -6,26 +6,29 @@ import threading
 import pytest
 from django.db import connection
 
+from mentoring.models import Role
 from reports.models import Order
 from reports.orders import services
 from stages.models import OrderKind
-from tests.factories import ProgrammeFactory
+from tests.factories import ProgrammeFactory, member
 
 DAY = datetime.date(2026, 11, 24)
 
 
-def submitted_order(programme, by) -> Order:
-    order = services.create_order(programme, OrderKind.IMPLEMENTATION, by=by)
-    return services.submit(order, by=by)
+def submitted_order(programme, curator) -> Order:
+    """Drafted and handed to the director by the curator (``order.draft``)."""
+    order = services.create_order(programme, OrderKind.IMPLEMENTATION, by=curator)
+    return services.submit(order, by=curator)
 
 
-def approved_number(programme, by, today=DAY) -> int:
-    return services.approve(submitted_order(programme, by), by=by, today=today).number
+def approved_number(programme, curator, director, today=DAY) -> int:
+    order = submitted_order(programme, curator)
+    return services.approve(order, by=director, today=today).number
 
 
 @pytest.mark.django_db
 def test_numbers_follow_one_another_within_a_school(programme, curator, director):
-    numbers = [approved_number(programme, director) for _ in range(3)]
+    numbers = [approved_number(programme, curator, director) for _ in range(3)]
 
     assert numbers == [1, 2, 3]
     assert set(Order.objects.values_list("number_year", flat=True)) == {2026}
@@ -35,31 +38,32 @@ def test_numbers_follow_one_another_within_a_school(programme, curator, director
 def test_another_school_has_its_own_sequence(
     programme, other_programme, curator, director, other_curator
 ):
-    approved_number(programme, director)
-    approved_number(programme, director)
+    approved_number(programme, curator, director)
+    approved_number(programme, curator, director)
 
-    assert approved_number(other_programme, other_curator) == 1
-    assert approved_number(programme, director) == 3
+    other_director = member(Role.DIRECTOR, other_programme.school, username="other_director")
+    assert approved_number(other_programme, other_curator, other_director) == 1
+    assert approved_number(programme, curator, director) == 3
 
 
 @pytest.mark.django_db
 def test_a_new_calendar_year_starts_again_at_one(programme, curator, director):
-    approved_number(programme, director, today=datetime.date(2026, 12, 30))
-    approved_number(programme, director, today=datetime.date(2026, 12, 31))
+    approved_number(programme, curator, director, today=datetime.date(2026, 12, 30))
+    approved_number(programme, curator, director, today=datetime.date(2026, 12, 31))
 
     january = services.approve(
-        submitted_order(programme, director), by=director, today=datetime.date(2027, 1, 9)
+        submitted_order(programme, curator), by=director, today=datetime.date(2027, 1, 9)
     )
 
     assert (january.number, january.number_year) == (1, 2027)
     assert january.reference == "Приказ от 09.01.2027 № 1"
-    assert approved_number(programme, director, today=datetime.date(2027, 1, 10)) == 2
+    assert approved_number(programme, curator, director, today=datetime.date(2027, 1, 10)) == 2
 
 
 @pytest.mark.django_db
 def test_approving_twice_is_refused_and_keeps_the_number(programme, curator, director):
-    approved_number(programme, director)
-    order = services.approve(submitted_order(programme, director), by=director, today=DAY)
+    approved_number(programme, curator, director)
+    order = services.approve(submitted_order(programme, curator), by=director, today=DAY)
     assert order.number == 2
 
     with pytest.raises(services.OrderError, match="уже утверждён"):
@@ -68,12 +72,12 @@ def test_approving_twice_is_refused_and_keeps_the_number(programme, curator, dir
     order.refresh_from_db()
     assert (order.number, order.order_date) == (2, DAY)
     assert Order.objects.filter(number__isnull=False).count() == 2
-    assert approved_number(programme, director) == 3
+    assert approved_number(programme, curator, director) == 3
 
 
 @pytest.mark.django_db
 def test_a_deleted_draft_never_takes_a_number(programme, curator, director):
-    first = approved_number(programme, director)
+    first = approved_number(programme, curator, director)
     draft = services.create_order(programme, OrderKind.IMPLEMENTATION, by=curator)
     assert draft.number is None
     returned = submitted_order(programme, curator)
@@ -82,7 +86,7 @@ def test_a_deleted_draft_never_takes_a_number(programme, curator, director):
     services.delete_order(draft)
     services.delete_order(returned)
 
-    assert [first, approved_number(programme, director)] == [1, 2]
+    assert [first, approved_number(programme, curator, director)] == [1, 2]
 
 
 # Concurrency ---------------------------------------------------------------------------------
@@ -126,14 +130,14 @@ def run_together(targets) -> list:
 @pytest.fixture
 def school_with_orders(reference_data, school, current_year, curator, director):
     programme = ProgrammeFactory(school=school, year=current_year)
-    return programme, director
+    return programme, curator, director
 
 
 @needs_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_approvals_take_distinct_numbers(school_with_orders):
-    programme, director = school_with_orders
-    orders = [submitted_order(programme, director) for _ in range(THREADS)]
+    programme, curator, director = school_with_orders
+    orders = [submitted_order(programme, curator) for _ in range(THREADS)]
 
     results = run_together(
         [lambda order=order: services.approve(order, by=director, today=DAY) for order in orders]
@@ -148,8 +152,8 @@ def test_simultaneous_approvals_take_distinct_numbers(school_with_orders):
 @needs_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_the_same_order_approved_twice_at_once_is_approved_once(school_with_orders):
-    programme, director = school_with_orders
-    order = submitted_order(programme, director)
+    programme, curator, director = school_with_orders
+    order = submitted_order(programme, curator)
 
     results = run_together(
         [lambda: services.approve(Order.objects.get(pk=order.pk), by=director, today=DAY)] * 2
@@ -161,4 +165,4 @@ def test_the_same_order_approved_twice_at_once_is_approved_once(school_with_orde
     order.refresh_from_db()
     assert order.number == approved[0].number == 1
     assert order.events.filter(action="approved").count() == 1
-    assert approved_number(programme, director) == 2
+    assert approved_number(programme, curator, director) == 2

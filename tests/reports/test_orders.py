@@ -14,6 +14,7 @@ from reports.models import NameOverride, Order, OrderEvent
 from reports.orders import services
 from reports.orders.rendering import order_document
 from stages.models import OrderKind, RoadmapItem
+from tests.events import events_log  # noqa: F401
 from tests.factories import member
 from tests.registry.factories import (
     InterviewFactory,
@@ -98,11 +99,23 @@ def test_registry_order_full_cycle(programme, curator, director, recommended):
     assert "в срок до 01.10." in docx_text(order.docx_file.read())
 
 
-def test_approved_order_does_not_change_with_the_data(programme, curator, director, recommended):
+def test_approved_order_does_not_change_with_the_data(
+    programme,
+    curator,
+    director,
+    recommended,
+    events_log,  # noqa: F811
+):
     order = services.create_order(programme, OrderKind.MENTOR_REGISTRY, by=curator)
     services.submit(order, by=curator)
     order = services.approve(order, by=director)
     stored_pdf = order.pdf_file.read()
+    assert [(line["event"], line["user"]) for line in events_log.lines] == [
+        ("order.created", curator.pk),
+        ("order.submitted", curator.pk),
+        ("order.approved", director.pk),
+    ]
+    assert events_log.named("order.approved")[0]["number"] == order.number
 
     participant = recommended.participant
     participant.last_name = "Петрова"
@@ -174,7 +187,7 @@ def test_pairs_order_approves_its_pairs(programme, curator, director, forms):
 
 
 def test_numbers_follow_each_other_per_school_and_year(
-    programme, other_programme, curator, director
+    programme, other_programme, curator, director, other_curator
 ):
     other_director = member(Role.DIRECTOR, other_programme.school, username="other_director")
     numbers = []
@@ -183,8 +196,8 @@ def test_numbers_follow_each_other_per_school_and_year(
         services.submit(order, by=curator)
         numbers.append(services.approve(order, by=director).number)
     assert numbers == [1, 2, 3]
-    other = services.create_order(other_programme, OrderKind.IMPLEMENTATION, by=other_director)
-    services.submit(other, by=other_director)
+    other = services.create_order(other_programme, OrderKind.IMPLEMENTATION, by=other_curator)
+    services.submit(other, by=other_curator)
     assert services.approve(other, by=other_director).number == 1
 
 
@@ -266,6 +279,25 @@ def test_access(client, programme, curator, director, working_group, other_curat
     assert order.status == Order.Status.SUBMITTED
 
 
+def test_the_director_approves_but_does_not_draft(client, programme, curator, director):
+    """Separation of duties (order.draft is the curator's): the director never approves a draft
+    of their own."""
+    order = services.create_order(programme, OrderKind.IMPLEMENTATION, by=curator)
+    client.force_login(director)
+    documents_page = client.get(reverse("reports:documents", args=[programme.pk])).content.decode()
+    assert reverse("reports:order_create", args=[programme.pk]) not in documents_page
+    detail = client.get(reverse("reports:order_detail", args=[order.pk])).content.decode()
+    assert reverse("reports:order_edit", args=[order.pk]) not in detail
+    assert reverse("reports:order_submit", args=[order.pk]) not in detail
+    create = reverse("reports:order_create", args=[programme.pk])
+    assert client.post(create, {"kind": "implementation"}).status_code == 403
+    for name in ("order_edit", "order_regenerate", "order_submit", "order_delete"):
+        assert client.post(reverse(f"reports:{name}", args=[order.pk])).status_code == 403, name
+    order.refresh_from_db()
+    assert order.status == Order.Status.DRAFT
+    assert Order.objects.count() == 1
+
+
 def test_draft_downloads_are_marked_as_drafts(client, programme, curator):
     order = services.create_order(programme, OrderKind.IMPLEMENTATION, by=curator)
     client.force_login(curator)
@@ -273,7 +305,9 @@ def test_draft_downloads_are_marked_as_drafts(client, programme, curator):
     assert "ПРОЕКТ" in pdf_text(pdf.content)
     word = client.get(reverse("reports:order_file", args=[order.pk, "docx"]))
     assert "ПРОЕКТ" in docx_text(word.content)
-    assert client.get(reverse("reports:order_file", args=[order.pk, "exe"])).status_code == 404
+    forged = reverse("reports:order_file", args=[order.pk, "pdf"]).replace(".pdf", ".exe")
+    assert client.get(forged).status_code == 404
+    assert client.get(reverse("reports:order_file", args=[order.pk, "xlsx"])).status_code == 404
 
 
 def test_no_order_form_is_ever_a_stub(programme, curator, director, forms):

@@ -15,12 +15,12 @@ from hypothesis import strategies as st
 
 from ..authz import fixtures
 from ..authz.routes import routes
+from ..authz.sessions import sign_in
 from ..authz.world import CURATOR
 
 world = fixtures.world
 world_media = fixtures.world_media
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 PAGE_EXAMPLES = 15
 OTHER_EXAMPLES = 3
 ROUTES = routes()
@@ -110,7 +110,7 @@ def is_page(response) -> bool:
 
 @pytest.mark.parametrize(("name", "kwargs"), ROUTES, ids=[f"{n}{list(k)}" for n, k in ROUTES])
 def test_a_random_query_never_breaks_a_page(db, client, world, name, kwargs):
-    client.force_login(world.users[CURATOR], backend=MODEL_BACKEND)
+    sign_in(client, world.sessions[CURATOR])
     url = reverse(name, kwargs=world.kwargs_for(kwargs))
     plain = client.get(url)
     assert plain.status_code < 500, (url, plain.status_code)

@@ -1,10 +1,13 @@
 import datetime
 
+from django.urls import reverse
+
+from mentoring.models import Programme
 from stages import reference
 from stages.models import RoadmapItem, RoadmapTemplate, Stage, TemplateItem
-from stages.services import create_roadmap
+from stages.services import create_roadmap, start_programme
 
-from ..factories import ProgrammeFactory
+from ..factories import SchoolFactory, UserFactory
 
 
 def test_seven_stages_from_the_methodology(reference_data):
@@ -29,7 +32,8 @@ def test_template_covers_every_stage_and_the_orders(reference_data):
 
 
 def test_new_programme_gets_the_template_with_dated_deadlines(reference_data, school, current_year):
-    programme = ProgrammeFactory(school=school, year=current_year)
+    programme, created = start_programme(school, current_year, goals="Цели школы")
+    assert created and programme.goals == "Цели школы"
     template = RoadmapTemplate.objects.get(is_default=True)
     assert programme.roadmap_items.count() == template.items.count()
     source = template.items.exclude(deadline_offset_days=None).first()
@@ -45,3 +49,30 @@ def test_create_roadmap_is_idempotent(programme):
     count = programme.roadmap_items.count()
     assert create_roadmap(programme) == 0
     assert programme.roadmap_items.count() == count
+
+
+def test_starting_again_returns_the_programme_as_it_is(programme):
+    count = programme.roadmap_items.count()
+    programme.roadmap_items.first().delete()
+    again, created = start_programme(programme.school, programme.year, goals="Другие цели")
+    assert again == programme and not created
+    assert again.roadmap_items.count() == count - 1
+    assert again.goals == programme.goals
+
+
+def test_only_starting_a_programme_builds_its_roadmap(reference_data, school, current_year):
+    bare = Programme.objects.create(school=school, year=current_year)
+    assert not bare.roadmap_items.exists()
+
+
+def test_programme_added_in_the_admin_gets_its_roadmap(client, reference_data, current_year):
+    school = SchoolFactory()
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.post(
+        reverse("admin:mentoring_programme_add"),
+        {"school": school.pk, "year": current_year.pk, "title": "Программа наставничества"},
+    )
+    assert response.status_code == 302
+    programme = Programme.objects.get(school=school)
+    template = RoadmapTemplate.objects.get(is_default=True)
+    assert programme.roadmap_items.count() == template.items.count()

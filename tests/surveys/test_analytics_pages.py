@@ -112,4 +112,5 @@ def test_pdf_export_and_unknown_format(client, programme, curator):
     response = client.get(export_url(distribution, "pdf"))
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")
-    assert client.get(export_url(distribution, "csv")).status_code == 404
+    assert client.get(export_url(distribution, "docx")).status_code == 404
+    assert client.get(export_url(distribution, "pdf").replace(".pdf", ".csv")).status_code == 404

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django_scopes import scopes_disabled
 
 from mentoring.backup import BackupError, create_backup
 
@@ -13,6 +14,7 @@ class Command(BaseCommand):
             "target", nargs="?", default=".", help="Файл архива или папка (по умолчанию — текущая)"
         )
 
+    @scopes_disabled()
     def handle(self, *args, target, **options):
         try:
             path = create_backup(Path(target))

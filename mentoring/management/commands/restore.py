@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django_scopes import scopes_disabled
 
 from mentoring.backup import BackupError, restore_backup
 
@@ -14,6 +15,7 @@ class Command(BaseCommand):
             "--yes", action="store_true", help="Не спрашивать подтверждение (для скриптов)"
         )
 
+    @scopes_disabled()
     def handle(self, *args, archive, yes, **options):
         if not yes:
             answer = input("Текущие данные будут заменены данными архива. Продолжить? [да/нет] ")

@@ -1,12 +1,14 @@
 import time
 
 from django.core.management.base import BaseCommand
+from django_scopes import scopes_disabled
 
 from mentoring import demo as mentoring_demo
 from mentoring.models import Membership, Role, User
 from registry import demo as registry_demo
 from registry import demo_history, demo_pairs
 from stages import demo as stages_demo
+from stages.services import create_roadmap
 from surveys import demo as surveys_demo
 
 from ... import demo as reports_demo
@@ -24,11 +26,13 @@ def _member(programme, role) -> User | None:
 class Command(BaseCommand):
     help = "Создаёт демонстрационный муниципалитет: школы, учётные записи всех ролей, программы."
 
+    @scopes_disabled()
     def handle(self, *args, **options):
         started = time.monotonic()
         demo = mentoring_demo.build()
         schools = mentoring_demo.SCHOOLS + mentoring_demo.SMALL_SCHOOLS
         for programme in demo.new_programmes:
+            create_roadmap(programme)
             number = demo.programmes.index(programme)
             stages_demo.progress_roadmap(programme, skip_every=4 + number % 3)
         for number, programme in enumerate(demo.programmes):

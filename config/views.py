@@ -1,18 +1,23 @@
+"""The project's own pages: the home router that sends each user to where they work, and the
+start of a school's programme."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from . import access
-from .models import AcademicYear, Municipality, Programme, School
+from mentoring import access
+from mentoring.lookups import school_for
+from mentoring.models import AcademicYear, Municipality, School
+from stages import services as stage_services
 
 
 @login_required
 def home(request):
     """Sends each user to where they work: school staff to the school, officers to the centre."""
     user = request.user
-    staff_schools = list(School.objects.for_user(user, access.SCHOOL_STAFF))
+    staff_schools = list(School.objects.for_user(user, "records.read"))
     municipalities = list(Municipality.objects.for_user(user))
     roles = access.roles_of(user)
     if not user.is_superuser:
@@ -24,7 +29,7 @@ def home(request):
             return redirect("registry:my_pairs")
     return render(
         request,
-        "mentoring/home.html",
+        "home.html",
         {
             "schools": staff_schools,
             "municipalities": municipalities,
@@ -35,11 +40,11 @@ def home(request):
 
 @login_required
 def start_programme(request, school_id):
-    school = get_object_or_404(School.objects.for_user(request.user, access.EDITORS), pk=school_id)
+    school = school_for(request, school_id, "roadmap.edit")
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     year = AcademicYear.for_date(timezone.localdate())
-    programme, created = Programme.objects.get_or_create(school=school, year=year)
+    programme, created = stage_services.start_programme(school, year)
     if created:
         messages.success(
             request,

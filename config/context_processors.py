@@ -1,6 +1,6 @@
-from . import access
-from .models import Municipality
-from .two_factor import can_use_two_factor
+from mentoring import access
+from mentoring.models import Municipality
+from mentoring.two_factor import can_use_two_factor
 
 
 def navigation(request):
@@ -14,6 +14,8 @@ def navigation(request):
         "nav_has_roles": bool(roles),
         "nav_two_factor": can_use_two_factor(user),
         "nav_municipalities": (
-            Municipality.objects.for_user(user) if access.MUNICIPAL_OFFICER in roles else []
+            Municipality.objects.for_user(user)
+            if roles & access.roles_for("municipality.read")
+            else []
         ),
     }

@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from . import object_urls
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -72,6 +74,7 @@ MIDDLEWARE = [
     # The second factor: marks the session's verified device, then holds back every page
     # until a user with a confirmed device has entered a code (mentoring/two_factor.py).
     "django_otp.middleware.OTPMiddleware",
+    "mentoring.scoping.ScopeMiddleware",
     "mentoring.two_factor.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -81,7 +84,12 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "mentoring.urls"
+ROOT_URLCONF = "config.urls"
+ABSOLUTE_URL_OVERRIDES = {
+    "mentoring.municipality": object_urls.municipality,
+    "mentoring.school": object_urls.school,
+    "mentoring.programme": object_urls.programme,
+}
 
 TEMPLATES = [
     {
@@ -93,13 +101,13 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "mentoring.context_processors.navigation",
+                "config.context_processors.navigation",
             ],
         },
     },
 ]
 
-WSGI_APPLICATION = "mentoring.wsgi.application"
+WSGI_APPLICATION = "config.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -237,43 +245,26 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Audit log (django-auditlog): who changed what and when, for the records with personal data.
-AUDITLOG_INCLUDE_TRACKING_MODELS = (
-    {"model": "mentoring.User", "exclude_fields": ["password", "last_login"]},
-    "mentoring.Membership",
-    "mentoring.Programme",
-    "registry.Participant",
-    "registry.Consent",
-    "registry.Certificate",
-    {"model": "registry.Mentor", "m2m_fields": ["competencies"]},
-    {"model": "registry.Mentee", "m2m_fields": ["categories"]},
-    "registry.Interview",
-    {"model": "registry.Pair", "m2m_fields": ["mentees"]},
-    "registry.YearTurn",
-    "registry.Meeting",
-    "registry.DiaryEntry",
-    "registry.Award",
-    "registry.Partner",
-    "surveys.Response",
-    "surveys.Answer",
-    {"model": "reports.Order", "m2m_fields": ["mentors", "pairs", "awards"]},
-    "reports.MonthlyReport",
-    "reports.NameOverride",
-    {
-        "model": "otp_totp.TOTPDevice",
-        "exclude_fields": [
-            "key",
-            "last_t",
-            "throttling_failure_count",
-            "throttling_failure_timestamp",
-        ],
-    },
-)
+# The models each app records changes of: mentoring.audit.track, in the apps' ready().
 AUDITLOG_STORE_JSON_CHANGES = True
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json_line": {"()": "mentoring.events.JsonLineFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "events": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json_line",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
-    "loggers": {"fontTools": {"level": "ERROR"}, "weasyprint": {"level": "ERROR"}},
+    "loggers": {
+        "fontTools": {"level": "ERROR"},
+        "weasyprint": {"level": "ERROR"},
+        # Workflow events (mentoring/events.py): one JSON line each on stdout.
+        "mentoring.events": {"handlers": ["events"], "level": "INFO", "propagate": False},
+    },
 }

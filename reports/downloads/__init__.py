@@ -1,0 +1,2 @@
+"""Downloads: every document the project hands out as a file, declared once (``exports.py``) and
+served by one view."""

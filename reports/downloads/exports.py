@@ -1,0 +1,318 @@
+"""Every document the project hands out as a file: the one place an export is declared.
+
+The school's documents are for its staff (curator, director, working group); a meeting's
+protocol also for the pair's own mentor; the roadmap and the school's monitoring reports also for
+the officer of the school's municipality (the final report depersonalised); the municipal
+documents for the officers of that municipality only. Anything outside the user's scope is 404.
+"""
+
+from functools import partial
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from mentoring import access
+from mentoring.files import attachment
+from mentoring.lookups import municipality_for, programme_for
+from mentoring.periods import YEARS, PeriodError, parse_period
+from registry.models import Award, Meeting, Pair, Participant, Partner
+from registry.views.common import staff_object, staff_programme
+from surveys.models import Distribution
+
+from ..builders.bases import mentee_base_document, mentor_base_document
+from ..builders.certificate import certificate_for, render_certificate_pdf
+from ..builders.letters import partner_letter_document
+from ..builders.protocol import meeting_protocol_document
+from ..builders.registries import mentor_registry_document, pairs_list_document
+from ..builders.roadmap import roadmap_document
+from ..builders.subject_access import subject_access_document, subject_access_json
+from ..builders.survey_answers import survey_answers_document
+from ..documents import file_response
+from ..models import decliner_for
+from ..monitoring.accounting import QUARTERS, personified_accounting_document
+from ..monitoring.common import academic_year_of
+from ..monitoring.consolidated import consolidated_document
+from ..monitoring.final import final_report_document
+from ..monitoring.quality import quality_assessment_document
+from ..monitoring.school import school_monitoring_document
+from ..orders.rendering import order_document
+from ..orders.views import order_for
+from ..regulation import regulation_document
+from .registry import export
+
+# Papers and registries name the school's municipality, the year and the programme's curator.
+paper_programme = partial(
+    programme_for, permission="records.read", related=("school__municipality", "year", "curator")
+)
+monitored_programme = partial(programme_for, related=("school__municipality", "year"))
+
+
+def _sensitive(request, programme) -> bool:
+    return access.can(request.user, "sensitive.read", programme.school_id)
+
+
+# --- the school's programme --------------------------------------------------------------------
+
+
+@export(
+    "roadmap_export",
+    "programmes/<int:programme_id>/roadmap.<format:fmt>",
+    formats={"pdf", "xlsx"},
+    find=programme_for,
+)
+def roadmap(request, programme, fmt):
+    return roadmap_document(programme)
+
+
+@export(
+    "mentor_base_export",
+    "programmes/<int:programme_id>/mentors.<format:fmt>",
+    formats={"pdf", "xlsx"},
+    find=staff_programme,
+)
+def mentor_base(request, programme, fmt):
+    return mentor_base_document(programme, sensitive=_sensitive(request, programme))
+
+
+@export(
+    "mentee_base_export",
+    "programmes/<int:programme_id>/mentees.<format:fmt>",
+    formats={"pdf", "xlsx"},
+    find=staff_programme,
+)
+def mentee_base(request, programme, fmt):
+    return mentee_base_document(programme, sensitive=_sensitive(request, programme))
+
+
+@export(
+    "mentor_registry_export",
+    "programmes/<int:programme_id>/mentor-registry.<format:fmt>",
+    formats={"pdf", "xlsx"},
+    find=paper_programme,
+)
+def mentor_registry(request, programme, fmt):
+    return mentor_registry_document(programme)
+
+
+@export(
+    "pairs_list_export",
+    "programmes/<int:programme_id>/pairs.<format:fmt>",
+    formats={"pdf", "xlsx"},
+    find=paper_programme,
+)
+def pairs_list(request, programme, fmt):
+    return pairs_list_document(programme)
+
+
+@export(
+    "regulation_export",
+    "programmes/<int:programme_id>/regulation.<format:fmt>",
+    formats={"pdf", "docx"},
+    find=paper_programme,
+)
+def regulation(request, programme, fmt):
+    return regulation_document(programme)
+
+
+def _programme_and_partner(request, programme_id, partner_id):
+    programme = paper_programme(request, programme_id)
+    partner = get_object_or_404(
+        Partner.objects.filter(school_id=programme.school_id), pk=partner_id
+    )
+    return programme, partner
+
+
+@export(
+    "partner_letter",
+    "programmes/<int:programme_id>/partners/<int:partner_id>/letter.<format:fmt>",
+    formats={"pdf", "docx"},
+    find=_programme_and_partner,
+)
+def partner_letter(request, found, fmt):
+    programme, partner = found
+    return partner_letter_document(programme, partner, decliner_for(programme.school))
+
+
+# --- people, pairs, awards, orders, answers ----------------------------------------------------
+
+
+def _participant(request, participant_id):
+    return staff_object(
+        request, Participant.objects.select_related("school", "user", "updated_by"), participant_id
+    )
+
+
+@export(
+    "subject_access_export",
+    "participants/<int:participant_id>/personal-data.<format:fmt>",
+    formats={"pdf", "xlsx", "json"},
+    find=_participant,
+    allowed=lambda user, participant: access.can(user, "sensitive.read", participant.school_id),
+    denied="Выгрузку персональных данных участника дают только куратор и директор школы.",
+)
+def subject_access(request, participant, fmt):
+    """Everything stored about one participant (152-ФЗ, ст. 14)."""
+    if fmt == "json":
+        return file_response(
+            subject_access_json(participant),
+            fmt,
+            f"Персональные данные — {participant.full_name}",
+        )
+    return subject_access_document(participant)
+
+
+def _meeting(request, meeting_id):
+    """School staff, and the mentor of the pair (``Pair.objects.for_user`` adds own pairs)."""
+    return get_object_or_404(
+        Meeting.objects.filter(
+            pair__in=Pair.objects.for_user(request.user, "records.read").values("pk")
+        )
+        .select_related(
+            "pair__programme__school",
+            "pair__programme__year",
+            "pair__programme__curator",
+            "pair__mentor__participant",
+            "pair__form",
+            "pair__role_model",
+        )
+        .prefetch_related("pair__mentees__participant"),
+        pk=meeting_id,
+    )
+
+
+@export(
+    "meeting_protocol",
+    "meetings/<int:meeting_id>/protocol.<format:fmt>",
+    formats={"pdf", "docx"},
+    find=_meeting,
+)
+def meeting_protocol(request, meeting, fmt):
+    return meeting_protocol_document(meeting)
+
+
+def _award(request, award_id):
+    return staff_object(
+        request,
+        Award.objects.select_related(
+            "programme__school", "mentor__participant", "pair__mentor__participant"
+        ).prefetch_related("pair__mentees__participant"),
+        award_id,
+    )
+
+
+@export("award_certificate", "awards/<int:award_id>/certificate.pdf", formats={"pdf"}, find=_award)
+def award_certificate(request, award, fmt):
+    certificate = certificate_for(award)
+    return file_response(render_certificate_pdf(certificate), fmt, certificate.filename)
+
+
+@export(
+    "order_file",
+    "orders/<int:order_id>/order.<format:fmt>",
+    formats={"pdf", "docx", "html"},
+    find=order_for,
+)
+def order_file(request, order, fmt):
+    """An approved order is the file frozen at approval; a draft is drawn up as of today."""
+    if order.is_approved and fmt in ("pdf", "docx"):
+        return attachment(order.pdf_file if fmt == "pdf" else order.docx_file)
+    return order_document(order, on=timezone.localdate())
+
+
+def _distribution(request, distribution_id):
+    return staff_object(
+        request,
+        Distribution.objects.select_related(
+            "questionnaire", "programme__school", "programme__year"
+        ),
+        distribution_id,
+    )
+
+
+@export(
+    "survey_answers_export",
+    "surveys/distributions/<int:distribution_id>/answers.<format:fmt>",
+    formats={"pdf", "xlsx"},
+    find=_distribution,
+)
+def survey_answers(request, distribution, fmt):
+    return survey_answers_document(distribution)
+
+
+# --- monitoring --------------------------------------------------------------------------------
+
+
+@export(
+    "school_monitoring_report",
+    "programmes/<int:programme_id>/monitoring-report.<format:fmt>",
+    formats={"pdf", "xlsx"},
+    find=monitored_programme,
+)
+def school_monitoring_report(request, programme, fmt):
+    return school_monitoring_document(programme)
+
+
+@export(
+    "final_report",
+    "programmes/<int:programme_id>/final-report.<format:fmt>",
+    formats={"pdf", "xlsx"},
+    find=monitored_programme,
+)
+def final_report(request, programme, fmt):
+    named = access.can(request.user, "names.read", programme.school_id)
+    return final_report_document(programme, named=named)
+
+
+def _municipality_month(request, municipality_id, period):
+    municipality = municipality_for(request, municipality_id)
+    try:
+        return municipality, parse_period(period)
+    except PeriodError as error:
+        raise Http404(str(error)) from error
+
+
+@export(
+    "consolidated_monthly",
+    "municipalities/<int:municipality_id>/monthly/<str:period>.<format:fmt>",
+    formats={"pdf", "xlsx"},
+    find=_municipality_month,
+)
+def consolidated_monthly(request, found, fmt):
+    municipality, month = found
+    return consolidated_document(municipality, month, wide=fmt == "xlsx")
+
+
+def _municipality_quarter(request, municipality_id, year, quarter):
+    municipality = municipality_for(request, municipality_id)
+    if quarter not in QUARTERS or year not in YEARS:
+        raise Http404("Квартал указывается числом от 1 до 4")
+    return municipality, year, quarter
+
+
+@export(
+    "personified_accounting",
+    "municipalities/<int:municipality_id>/accounting/<int:year>/<int:quarter>.<format:fmt>",
+    formats={"pdf", "xlsx"},
+    find=_municipality_quarter,
+)
+def personified_accounting(request, found, fmt):
+    return personified_accounting_document(*found)
+
+
+def _municipality_year(request, municipality_id, year_start):
+    municipality = municipality_for(request, municipality_id)
+    year = academic_year_of(year_start) if year_start in YEARS else None
+    if year is None:
+        raise Http404("Нет такого учебного года")
+    return municipality, year
+
+
+@export(
+    "quality_assessment",
+    "municipalities/<int:municipality_id>/quality/<int:year_start>.<format:fmt>",
+    formats={"pdf", "xlsx"},
+    find=_municipality_year,
+)
+def quality_assessment(request, found, fmt):
+    return quality_assessment_document(*found)
