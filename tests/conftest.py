@@ -54,6 +54,32 @@ def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def _flushes_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction", False)
+    fixtures = getattr(item, "fixturenames", ())
+    return transactional or "transactional_db" in fixtures or "live_server" in fixtures
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A test with real commits ends by emptying every table, the reference data that the
+    migrations loaded included: load it again, committed, for the tests that follow."""
+    yield
+    if not _flushes_database(item):
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    from registry import reference as registry_reference
+    from surveys import reference as surveys_reference
+
+    with item.config.stash[blocking_manager_key].unblock(), scopes_disabled():
+        reference.load()
+        registry_reference.load()
+        registry_reference.load_forms()
+        surveys_reference.load()
+
+
 @functools.cache
 def _reference_sizes() -> dict[str, int]:
     from registry import reference as registry_reference

@@ -6,7 +6,6 @@ from django.template.loader import render_to_string
 
 from registry.models import Award
 
-from ..documents.fonts import file_font_css
 from ..documents.html import read_stylesheet
 from ..documents.official import long_date
 from ..documents.pdf import html_to_pdf
@@ -93,4 +92,4 @@ def render_certificate_html(certificate: Certificate, *, font_css: str) -> str:
 
 
 def render_certificate_pdf(certificate: Certificate) -> bytes:
-    return html_to_pdf(render_certificate_html(certificate, font_css=file_font_css()))
+    return html_to_pdf(render_certificate_html(certificate, font_css=""))

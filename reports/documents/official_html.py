@@ -2,7 +2,7 @@
 
 from django.template.loader import render_to_string
 
-from .fonts import file_font_css, web_font_css
+from .fonts import web_font_css
 from .html import read_stylesheet, table_context
 from .official import OfficialDocument, long_date
 from .pdf import html_to_pdf
@@ -35,4 +35,4 @@ def render_official_html(doc: OfficialDocument) -> str:
 
 
 def render_official_pdf(doc: OfficialDocument) -> bytes:
-    return html_to_pdf(build_official_html(doc, font_css=file_font_css()))
+    return html_to_pdf(build_official_html(doc, font_css=""))

@@ -38,7 +38,7 @@ from ..monitoring.quality import quality_assessment_document
 from ..monitoring.school import school_monitoring_document
 from ..orders.rendering import order_document
 from ..orders.views import order_for
-from ..regulation import regulation_document
+from ..regulation.services import regulation_document
 from .registry import export
 
 # Papers and registries name the school's municipality, the year and the programme's curator.

@@ -1,8 +1,8 @@
-"""Orders, the documents page and name corrections; included into the "reports" namespace."""
+"""Orders and the documents page; included into the "reports" namespace."""
 
 from django.urls import path
 
-from . import name_views, views
+from . import views
 
 urlpatterns = [
     path("programmes/<int:programme_id>/documents/", views.documents, name="documents"),
@@ -14,11 +14,4 @@ urlpatterns = [
     path("orders/<int:order_id>/return/", views.order_return, name="order_return"),
     path("orders/<int:order_id>/approve/", views.order_approve, name="order_approve"),
     path("orders/<int:order_id>/delete/", views.order_delete, name="order_delete"),
-    path("schools/<int:school_id>/names/", name_views.name_overrides, name="name_overrides"),
-    path("names/<int:override_id>/edit/", name_views.name_override_edit, name="name_override_edit"),
-    path(
-        "names/<int:override_id>/delete/",
-        name_views.name_override_delete,
-        name="name_override_delete",
-    ),
 ]

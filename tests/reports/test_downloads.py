@@ -28,9 +28,15 @@ def _served_by_download() -> set[str]:
         for entry in get_resolver().url_patterns
         if getattr(entry, "namespace", None) == "reports"
     )
-    return {
-        entry.name for entry in reports.url_patterns if getattr(entry, "callback", None) is download
-    }
+    return {entry.name for entry in _patterns(reports) if entry.callback is download}
+
+
+def _patterns(resolver):
+    for entry in resolver.url_patterns:
+        if hasattr(entry, "url_patterns"):
+            yield from _patterns(entry)
+        else:
+            yield entry
 
 
 def test_every_export_has_formats_and_a_url_that_resolves_to_the_download_view():

@@ -13,7 +13,7 @@ from mentoring.models import Role
 from registry.models import Award, Meeting, MentoringForm, Pair, Partner
 from reports.builders.letters import partner_letter_document, position_dative
 from reports.models import Regulation, decliner_for
-from reports.regulation import regulation_sections, template_sections
+from reports.regulation.services import regulation_sections, template_sections
 
 from ..factories import member
 from ..registry.factories import MenteeFactory

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from registry.models import Meeting, Pair
-from reports import overview
+from reports.dashboards import overview
 from reports.indicators import school_indicators
 from reports.models import MonthlyReport
 from reports.monthly import services as monthly

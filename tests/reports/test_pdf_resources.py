@@ -6,7 +6,7 @@ import os
 import pytest
 from pypdf import PdfReader
 
-from reports.documents.fonts import FONT_FACES, file_font_css, font_dir
+from reports.documents.fonts import FONT_FACES, font_dir
 from reports.documents.pdf import _FontDirFetcher, html_to_pdf
 
 SECRET = "root:x:0:0:the server's own file"
@@ -65,7 +65,7 @@ def test_a_document_cannot_attach_a_file_from_outside(fonts):
     links = "".join(
         f'<a rel="attachment" href="{url}">приложение</a>' for url in escapes(fonts)[:5]
     )
-    html = f"<html><head><style>{file_font_css()}</style></head><body>{links}</body></html>"
+    html = f"<html><body>{links}</body></html>"
     reader = PdfReader(io.BytesIO(html_to_pdf(html)))
     assert embedded_files(reader) == []
 

@@ -10,12 +10,12 @@ from django.db import transaction
 
 from mentoring.models import Programme, User
 
-from .documents import OfficialDocument
-from .documents.official import OfficialSection
-from .models import Regulation
-from .orders.drafting import programme_curator
+from ..documents import OfficialDocument
+from ..documents.official import OfficialSection
+from ..models import Regulation
+from ..orders.drafting import programme_curator
 
-TEMPLATE_PATH = Path(__file__).resolve().parent / "data" / "regulation.json"
+TEMPLATE_PATH = Path(__file__).resolve().parent.parent / "data" / "regulation.json"
 BLANK = "__________"
 PLACEHOLDER = re.compile(r"\{(school|school_short|year|forms|curator)\}")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")

@@ -1,4 +1,7 @@
+"""The school's dashboard, the municipal centre's overview and its drill-down into a school."""
+
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -11,8 +14,11 @@ from registry.services import work as registry_work
 from registry.services.year_turn_plan import pending_turn
 from stages import selectors as stage_selectors
 
+from ..indicators import INDICATORS, format_figure, school_indicators
+from ..models import MonthlyReport, Order
 from . import overview
-from .models import Order
+
+SENSITIVE_LINE = "Конфиденциальные категории (ОВЗ, трудная жизненная ситуация, поведение)"
 
 
 def order_reminders(user, school: School) -> dict:
@@ -96,3 +102,48 @@ def municipality_overview(request, municipality_id):
             "not_submitted": overview.not_submitted(rows),
         },
     )
+
+
+def indicator_groups(figures: dict, day) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(group, [(label, formatted value)]) in the order of ``INDICATORS``; ``day`` names the
+    month of the counts of the period."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for indicator in INDICATORS:
+        groups.setdefault(indicator.group, []).append(
+            (indicator.label_for(day), format_figure(figures.get(indicator.key), indicator.kind))
+        )
+    return list(groups.items())
+
+
+@login_required
+def school_overview(request, municipality_id, school_id):
+    """A school's current figures, read-only, for the centre (and the school's own staff)."""
+    school = school_for(request, school_id, related=("municipality",))
+    if school.municipality_id != municipality_id:
+        raise Http404("Школа не найдена")
+    today = timezone.localdate()
+    year = AcademicYear.objects.current(today)
+    programme = school.programmes.filter(year=year).select_related("year").first() if year else None
+    context = {
+        "school": school,
+        "municipality": school.municipality,
+        "year": year,
+        "programme": programme,
+        "today": today,
+        "is_officer": access.can(request.user, "municipality.read", school.pk),
+        "reports": MonthlyReport.objects.filter(school=school)
+        .select_related("programme__year")
+        .order_by("-period"),
+    }
+    if programme:
+        figures = school_indicators(programme, today)
+        sensitive = access.can(request.user, "sensitive.read", school.pk)
+        rows, hidden = registry_selectors.request_map(programme, sensitive=sensitive)
+        context.update(
+            groups=indicator_groups(figures, today),
+            by_form=figures["by_form"],
+            request_rows=rows,
+            sensitive_hidden=None if sensitive else hidden,
+            sensitive_line=SENSITIVE_LINE,
+        )
+    return render(request, "reports/school_overview.html", context)

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from .regulation import Sections
+from .services import Sections
 
 
 class RegulationForm(forms.Form):

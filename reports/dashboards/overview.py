@@ -25,15 +25,15 @@ from stages import selectors as stage_selectors
 from stages.models import Stage
 from stages.selectors import Progress
 
-from .indicators import (
+from ..indicators import (
     BY_KEY,
     COUNTED_PAIRS,
     Indicator,
     _is_counted_student,
     ratio,
 )
-from .models import MonthlyReport, MonthlyReportEvent
-from .monthly import services as monthly
+from ..models import MonthlyReport, MonthlyReportEvent
+from ..monthly import services as monthly
 
 DONE_REPORTS = (MonthlyReport.Status.SUBMITTED, MonthlyReport.Status.ACCEPTED)
 # Order of report statuses when sorting: nothing yet first, accepted last.

@@ -12,9 +12,9 @@ from django.shortcuts import redirect, render
 
 from mentoring import access
 
-from .downloads.exports import paper_programme
-from .forms_regulation import RegulationForm
-from .regulation import regulation_sections, reset_regulation, save_regulation, saved_regulation
+from ..downloads.exports import paper_programme
+from .forms import RegulationForm
+from .services import regulation_sections, reset_regulation, save_regulation, saved_regulation
 
 EDIT_DENIED = "Изменять Положение о наставничестве могут куратор, директор и рабочая группа школы."
 

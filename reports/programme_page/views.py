@@ -1,84 +1,24 @@
-"""The municipal centre's drill-down into a school, the programme's settings and its public page."""
+"""The programme's settings (totals for coverage, the public page) and its public page."""
 
 from collections import defaultdict
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from mentoring import access
-from mentoring.lookups import programme_for, school_for
-from mentoring.models import AcademicYear, Programme
+from mentoring.lookups import programme_for
+from mentoring.models import Programme
 from mentoring.scoping import row_scope
-from registry import selectors as registry_selectors
 from registry.models import Award, Pair, Participant
 
-from .indicators import COUNTED_PAIRS, INDICATORS, format_figure, school_indicators
-from .models import MonthlyReport
+from ..indicators import COUNTED_PAIRS
+from .forms import ProgrammeSettingsForm
 
 SETTINGS_DENIED = "Настройки программы изменяют куратор и директор школы."
-SENSITIVE_LINE = "Конфиденциальные категории (ОВЗ, трудная жизненная ситуация, поведение)"
-
-
-def indicator_groups(figures: dict, day) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(group, [(label, formatted value)]) in the order of ``INDICATORS``; ``day`` names the
-    month of the counts of the period."""
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for indicator in INDICATORS:
-        groups.setdefault(indicator.group, []).append(
-            (indicator.label_for(day), format_figure(figures.get(indicator.key), indicator.kind))
-        )
-    return list(groups.items())
-
-
-@login_required
-def school_overview(request, municipality_id, school_id):
-    """A school's current figures, read-only, for the centre (and the school's own staff)."""
-    school = school_for(request, school_id, related=("municipality",))
-    if school.municipality_id != municipality_id:
-        raise Http404("Школа не найдена")
-    today = timezone.localdate()
-    year = AcademicYear.objects.current(today)
-    programme = school.programmes.filter(year=year).select_related("year").first() if year else None
-    context = {
-        "school": school,
-        "municipality": school.municipality,
-        "year": year,
-        "programme": programme,
-        "today": today,
-        "is_officer": access.can(request.user, "municipality.read", school.pk),
-        "reports": MonthlyReport.objects.filter(school=school)
-        .select_related("programme__year")
-        .order_by("-period"),
-    }
-    if programme:
-        figures = school_indicators(programme, today)
-        sensitive = access.can(request.user, "sensitive.read", school.pk)
-        rows, hidden = registry_selectors.request_map(programme, sensitive=sensitive)
-        context.update(
-            groups=indicator_groups(figures, today),
-            by_form=figures["by_form"],
-            request_rows=rows,
-            sensitive_hidden=None if sensitive else hidden,
-            sensitive_line=SENSITIVE_LINE,
-        )
-    return render(request, "reports/school_overview.html", context)
-
-
-class ProgrammeSettingsForm(forms.ModelForm):
-    class Meta:
-        model = Programme
-        fields = ["students_total", "teachers_total", "is_public", "public_description"]
-        widgets = {"public_description": forms.Textarea(attrs={"rows": 6})}
-        help_texts = {
-            "public_description": "Что увидят посетители открытой страницы: о программе, "
-            "её целях и результатах. Не указывайте имена обучающихся."
-        }
 
 
 @login_required
