@@ -8,8 +8,9 @@ On the demo municipality (``seed_demo``; the first school is of realistic size: 
 - the reports (roadmap, mentor and mentee bases, mentor registry, pairs list, survey answers) to
   PDF and XLSX, the content object built once;
 - the whole approval of an order (create + submit + approve, which stores PDF and DOCX);
-and for every PDF the floor: WeasyPrint alone, ``HTML(string=html).write_pdf()`` on the very HTML
-our pipeline renders, so «к WeasyPrint» is what the template and our wrapper add.
+and for every PDF plain WeasyPrint, ``HTML(string=html).write_pdf()`` on our HTML with the
+@font-face rules inline (fonts loaded for each document, as WeasyPrint does by default), so
+«к WeasyPrint» is what the template adds and loading the fonts once per thread saves.
 Each figure is the median of --repeat runs.
 
 Runs against a throwaway SQLite file in a temporary directory, migrated and seeded first, unless

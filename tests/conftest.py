@@ -66,7 +66,8 @@ def pytest_runtest_teardown(item, nextitem):
     """A test with real commits ends by emptying every table, the reference data that the
     migrations loaded included: load it again, committed, for the tests that follow."""
     yield
-    if not _flushes_database(item):
+    # After the session's last test the test database is already gone.
+    if nextitem is None or not _flushes_database(item):
         return
     from pytest_django.plugin import blocking_manager_key
 
