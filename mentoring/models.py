@@ -6,7 +6,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from . import phrases
 from .access import MunicipalityQuerySet, SchoolQuerySet, SchoolScopedQuerySet
+from .declension import initials
 
 
 class User(AbstractUser):
@@ -26,8 +28,7 @@ class User(AbstractUser):
         """«Тимофеева М.А.» — the way roadmaps name the responsible person."""
         if not self.last_name:
             return self.username
-        initials = "".join(f"{p[0]}." for p in (self.first_name, self.middle_name) if p)
-        return f"{self.last_name} {initials}".strip()
+        return f"{self.last_name} {initials(self.first_name, self.middle_name)}".strip()
 
     def __str__(self):
         return self.full_name
@@ -61,6 +62,27 @@ class School(models.Model):
     address = models.CharField("адрес", max_length=500, blank=True)
     phone = models.CharField("телефон", max_length=100, blank=True)
     email = models.EmailField("электронная почта", blank=True)
+    town = models.CharField(
+        "место составления документов",
+        max_length=255,
+        blank=True,
+        help_text="Населённый пункт под видом документа, например: г. Энск",
+    )
+    full_name_genitive = models.CharField(
+        "полное наименование в родительном падеже (кого? чего?)", max_length=500, blank=True
+    )
+    full_name_dative = models.CharField(
+        "полное наименование в дательном падеже (кому? чему?)", max_length=500, blank=True
+    )
+    full_name_accusative = models.CharField(
+        "полное наименование в винительном падеже (кого? что?)", max_length=500, blank=True
+    )
+    full_name_instrumental = models.CharField(
+        "полное наименование в творительном падеже (кем? чем?)", max_length=500, blank=True
+    )
+    full_name_prepositional = models.CharField(
+        "полное наименование в предложном падеже (о ком? о чём?)", max_length=500, blank=True
+    )
 
     objects = SchoolQuerySet.as_manager()
 
@@ -76,6 +98,13 @@ class School(models.Model):
 
     def __str__(self):
         return self.short_name
+
+    def full_name_in(self, case: str) -> str:
+        """The full name in a case: the form on the school card, else the automatic one."""
+        if case == phrases.NOMINATIVE:
+            return self.full_name
+        stored = getattr(self, f"full_name_{case}").strip()
+        return stored or phrases.inflect_phrase(self.full_name, case)
 
 
 class AcademicYearQuerySet(models.QuerySet):

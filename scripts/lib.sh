@@ -8,7 +8,7 @@ PYTHON="${PYTHON:-python3}"
 # WeasyPrint renders PDFs with Pango and HarfBuzz; Chromium runs the browser tests; libfaketime
 # moves the system clock for the date-sensitive tests in CI.
 RUNTIME_DEBS=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig)
-TEST_DEBS=(chromium poppler-utils faketime)
+TEST_DEBS=(chromium poppler-utils faketime libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

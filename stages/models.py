@@ -21,6 +21,10 @@ class ResponsibleRole(models.TextChoices):
     PSYCHOLOGIST = "psychologist", "Педагог-психолог"
 
 
+# The roadmap activity (сид 003, 1.3) informing teachers and parents, recorded by protocols.
+MEETING_PROTOCOLS_ITEM = "1.3"
+
+
 class OrderKind(models.TextChoices):
     """Orders (приказы) that close roadmap activities; the orders themselves live in reports."""
 
@@ -35,6 +39,7 @@ class OrderKind(models.TextChoices):
     PAIRS = "pairs", "Об утверждении наставнических пар/групп"
     MENTOR_SCHOOL = "mentor_school", "Об организации «Школы наставников»"
     AWARDS = "awards", "О поощрении участников наставнической деятельности"
+    TEACHER_MENTOR = "teacher_mentor", "О закреплении наставника за молодым специалистом"
 
 
 class Stage(models.Model):
@@ -218,3 +223,70 @@ class RoadmapItem(models.Model):
     @property
     def has_evidence(self) -> bool:
         return bool(self.evidence_file or self.evidence_link or self.evidence_note)
+
+    @property
+    def takes_meeting_protocols(self) -> bool:
+        """The activity whose output is «Протоколы педсовета и родительских собраний»."""
+        return self.number == MEETING_PROTOCOLS_ITEM
+
+
+class MeetingProtocol(models.Model):
+    """«Протоколы педсовета и родительских собраний» (roadmap 1.3): informing the teachers and
+    the parents about the programme being prepared."""
+
+    class Kind(models.TextChoices):
+        TEACHERS_COUNCIL = "teachers_council", "Педагогический совет"
+        PARENTS_MEETING = "parents_meeting", "Родительское собрание"
+
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        related_name="meeting_protocols",
+        verbose_name="программа",
+    )
+    roadmap_item = models.ForeignKey(
+        RoadmapItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="protocols",
+        verbose_name="мероприятие дорожной карты",
+    )
+    kind = models.CharField("вид собрания", max_length=32, choices=Kind.choices)
+    held_on = models.DateField("дата проведения")
+    number = models.CharField("номер протокола", max_length=20)
+    chair = models.CharField("председатель (ФИО)", max_length=255)
+    secretary = models.CharField("секретарь (ФИО)", max_length=255)
+    present_count = models.PositiveIntegerField("присутствовало, человек")
+    agenda = models.TextField("повестка дня", help_text="Каждый вопрос — с новой строки")
+    heard = models.TextField("слушали", help_text="Кто выступал и о чём")
+    decided = models.TextField("решили", help_text="Каждое решение — с новой строки")
+    updated_at = models.DateTimeField("изменено", auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="кем изменено",
+    )
+
+    school_path = "programme__school"
+    objects = SchoolScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "протокол педсовета или родительского собрания"
+        verbose_name_plural = "протоколы педсоветов и родительских собраний"
+        ordering = ["programme", "held_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "kind", "number"], name="meeting_protocol_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"Протокол № {self.number} от {self.held_on:%d.%m.%Y} ({self.get_kind_display()})"
+
+    @staticmethod
+    def lines(text: str) -> list[str]:
+        return [" ".join(line.split()) for line in text.splitlines() if line.strip()]

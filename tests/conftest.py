@@ -1,6 +1,4 @@
 import datetime
-import functools
-import json
 import os
 
 import pytest
@@ -27,6 +25,14 @@ def pytest_configure(config):
 def pytest_unconfigure(config):
     if _run_clock is not None:
         _run_clock.stop()
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("libreoffice"):
+        from .documents import SOFFICE
+
+        if SOFFICE is None:
+            pytest.skip("LibreOffice не установлен")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -81,26 +87,10 @@ def pytest_runtest_teardown(item, nextitem):
         surveys_reference.load()
 
 
-@functools.cache
-def _reference_sizes() -> dict[str, int]:
-    from registry import reference as registry_reference
-
-    forms = json.loads(registry_reference.FORMS.read_text(encoding="utf-8"))
-    return {
-        "template_items": len(reference.read("roadmap_template.json")["items"]),
-        "categories": len(json.loads(registry_reference.DATA.read_text(encoding="utf-8"))),
-        "role_models": sum(len(form["role_models"]) for form in forms),
-    }
-
-
 @pytest.fixture
 def reference_data(db):
-    """Stages and the default template. The migrations load them once; a transactional test
-    flushes every table, so they are loaded again only when they are missing."""
-    from stages.models import TemplateItem
-
-    if TemplateItem.objects.count() != _reference_sizes()["template_items"]:
-        reference.load()
+    """Stages and the default template: loaded by the migrations, and again after every test
+    that empties the tables (``pytest_runtest_teardown`` above)."""
 
 
 @pytest.fixture
@@ -180,11 +170,7 @@ def yesterday(today):
 
 @pytest.fixture
 def request_categories(db):
-    from registry import reference as registry_reference
-    from registry.models import RequestCategory
-
-    if RequestCategory.objects.count() != _reference_sizes()["categories"]:
-        registry_reference.load()
+    """The categories of the request map: reference data, as ``reference_data``."""
 
 
 @pytest.fixture
@@ -217,9 +203,6 @@ def mentee(programme, request_categories):
 @pytest.fixture
 def forms(reference_data):
     """The forms of mentoring and their role models, by code."""
-    from registry import reference as registry_reference
-    from registry.models import MentoringForm, RoleModel
+    from registry.models import MentoringForm
 
-    if RoleModel.objects.count() != _reference_sizes()["role_models"]:
-        registry_reference.load_forms()
     return {form.code: form for form in MentoringForm.objects.all()}
