@@ -4,7 +4,8 @@ On the demo municipality (``seed_demo``; the first school is of realistic size: 
 150 mentees) it times, for the first school's programme:
 - every kind of order (the demo's order of that kind, else a fresh draft): the official paper to
   PDF (our pipeline: template + WeasyPrint with the font-only URL fetcher) and to DOCX;
-- the partner letter and a meeting protocol, the other official papers;
+- the partner letter and a meeting protocol, the other official papers (with a teacher's
+  consent to mentoring and the supplementary agreement, ТК РФ ст. 351.8);
 - the reports (roadmap, mentor and mentee bases, mentor registry, pairs list, survey answers) to
   PDF and XLSX, the content object built once;
 - the whole approval of an order (create + submit + approve, which stores PDF and DOCX);
@@ -31,16 +32,33 @@ from weasyprint import HTML  # noqa: E402
 from weasyprint import __version__ as weasyprint_version  # noqa: E402
 
 from mentoring.models import Programme, Role, User  # noqa: E402
-from registry.models import Meeting  # noqa: E402
+from registry.models import Meeting, MentoringAgreement  # noqa: E402
 from reports.builders.bases import mentee_base_document, mentor_base_document  # noqa: E402
+from reports.builders.consents import consent_form_document  # noqa: E402
+from reports.builders.council_protocol import council_protocol_document  # noqa: E402
 from reports.builders.letters import partner_letter_document  # noqa: E402
+from reports.builders.memos import MENTEE, MENTOR, memo_document  # noqa: E402
+from reports.builders.mentoring_programme import mentoring_programme_document  # noqa: E402
+from reports.builders.pair_papers import (  # noqa: E402
+    development_plan_document,
+    mentee_diary_document,
+    mentor_diary_document,
+)
+from reports.builders.partner_agreement import partner_agreement_document  # noqa: E402
+from reports.builders.portfolio import portfolio_document  # noqa: E402
 from reports.builders.protocol import meeting_protocol_document  # noqa: E402
+from reports.builders.questionnaire_blank import questionnaire_blank, render_blank_pdf  # noqa: E402
 from reports.builders.registries import (  # noqa: E402
     mentor_registry_document,
     pairs_list_document,
 )
 from reports.builders.roadmap import roadmap_document  # noqa: E402
 from reports.builders.survey_answers import survey_answers_document  # noqa: E402
+from reports.builders.teacher_mentoring import (  # noqa: E402
+    agreement_document,
+    consent_document,
+    payments_document,
+)
 from reports.documents import (  # noqa: E402
     render_official_docx,
     render_official_pdf,
@@ -50,11 +68,12 @@ from reports.documents import (  # noqa: E402
 from reports.documents.fonts import file_font_css  # noqa: E402
 from reports.documents.html import build_html  # noqa: E402
 from reports.documents.official_html import build_official_html  # noqa: E402
-from reports.models import decliner_for  # noqa: E402
+from reports.models import MonthlyReport, decliner_for  # noqa: E402
+from reports.monthly.document import monthly_report_document  # noqa: E402
 from reports.orders import services  # noqa: E402
 from reports.orders.rendering import order_document  # noqa: E402
-from stages.models import OrderKind  # noqa: E402
-from surveys.models import Distribution  # noqa: E402
+from stages.models import MeetingProtocol, OrderKind  # noqa: E402
+from surveys.models import Distribution, Questionnaire  # noqa: E402
 
 
 def median_seconds(function, repeat: int, *args) -> tuple[float, object]:
@@ -73,7 +92,7 @@ def measure_official(label: str, doc, repeat: int) -> dict:
     other, docx = median_seconds(render_official_docx, repeat, doc)
     return {"label": label, "pdf": ours, "floor": floor, "other": other, "kb": len(pdf) / 1024,
             "other_kb": len(docx) / 1024, "size": f"{len(doc.points)} п., "
-            f"{sum(len(a.table.rows) for a in doc.attachments)} стр. прил."}  # fmt: skip
+            f"{sum(len(a.table.rows) for a in doc.attachments if a.table)} стр. прил."}  # fmt: skip
 
 
 def measure_report(label: str, doc, repeat: int) -> dict:
@@ -103,9 +122,55 @@ def official_papers(programme: Programme, curator: User):
     if partner:
         decliner = decliner_for(programme.school)
         yield "письмо партнёру", partner_letter_document(programme, partner, decliner)
+        yield "соглашение с партнёром", partner_agreement_document(programme, partner, decliner)
+    yield "программа наставничества", mentoring_programme_document(programme)
+    protocol = MeetingProtocol.objects.filter(programme=programme).first()
+    if protocol:
+        yield "протокол педсовета", council_protocol_document(protocol)
+    pair = programme.pairs.order_by("id").first()
+    if pair:
+        yield "памятка наставнику", memo_document(pair, MENTOR)
+        yield "памятка наставляемому", memo_document(pair, MENTEE)
     meeting = Meeting.objects.filter(pair__programme=programme).order_by("-id").first()
     if meeting:
         yield "протокол встречи", meeting_protocol_document(meeting)
+    yield from person_and_pair_papers(programme)
+    yield from teacher_mentoring_papers(programme)
+
+
+def teacher_mentoring_papers(programme: Programme):
+    agreement = (
+        MentoringAgreement.objects.filter(mentor__school=programme.school_id)
+        .select_related("mentor__participant", "mentor__school")
+        .order_by("id")
+        .first()
+    )
+    if agreement:
+        decliner = decliner_for(programme.school)
+        day = datetime.date(2026, 10, 15)
+        yield (
+            "согласие педагога на наставничество",
+            consent_document(agreement.mentor, decliner, day),
+        )
+        yield "доп. соглашение о наставничестве", agreement_document(agreement, decliner)
+
+
+def person_and_pair_papers(programme: Programme):
+    day = datetime.date(2026, 10, 15)
+    mentee = programme.mentees.select_related("participant").order_by("id").first()
+    if mentee:
+        yield "согласие родителя", consent_form_document(mentee.participant, programme, day)
+    mentor = programme.school.mentors.filter(pairs__programme=programme).order_by("id").first()
+    if mentor:
+        yield "согласие взрослого", consent_form_document(mentor.participant, programme, day)
+        yield "портфолио наставника", portfolio_document(mentor)
+    pair = programme.pairs.filter(plans__items__isnull=False).order_by("id").first()
+    pair = pair or programme.pairs.order_by("id").first()
+    if pair:
+        first = pair.mentees.order_by("id").first()
+        yield "ИПР", development_plan_document(pair, first)
+        yield "дневник наставника", mentor_diary_document(pair)
+        yield "дневник наставляемого", mentee_diary_document(pair, first)
 
 
 def reports(programme: Programme):
@@ -117,6 +182,11 @@ def reports(programme: Programme):
     distribution = Distribution.objects.filter(programme=programme).order_by("id").first()
     if distribution:
         yield "ответы на анкету", survey_answers_document(distribution)
+    report = MonthlyReport.objects.filter(programme=programme).order_by("-period").first()
+    if report:
+        yield "отчёт в МНЦ за месяц", monthly_report_document(report)
+    month = programme.year.start_date.replace(month=10, day=1)
+    yield "доплаты наставникам за месяц", payments_document(programme.school, month)
 
 
 def approve_once(programme: Programme, curator: User, director: User, day: datetime.date):
@@ -158,6 +228,21 @@ def main() -> None:
     print_table("Официальные бумаги (PDF и DOCX)", "DOCX", official)
     report_rows = [measure_report(label, doc, args.repeat) for label, doc in reports(programme)]
     print_table("Отчёты и базы (PDF и XLSX)", "XLSX", report_rows)
+
+    blanks = []
+    for questionnaire in Questionnaire.objects.filter(school__isnull=True).order_by("id"):
+        blank = questionnaire_blank(questionnaire)
+        seconds, pdf = median_seconds(render_blank_pdf, args.repeat, blank)
+        questions = sum(len(section.questions) for section in blank.sections)
+        blanks.append((seconds, questions, len(pdf) / 1024))
+    if blanks:
+        seconds = [b[0] for b in blanks]
+        questions = [b[1] for b in blanks]
+        print(
+            f"\nбланки анкет (PDF): {len(blanks)} стандартных анкет, {min(questions)}–"
+            f"{max(questions)} вопросов, медиана {statistics.median(seconds):.3f} с, наибольший "
+            f"{max(seconds):.3f} с, {max(b[2] for b in blanks):.0f} КБ"
+        )
 
     day = datetime.date(2026, 11, 24)
     approvals = [timed(approve_once, programme, curator, director, day)[0] for _ in range(3)]

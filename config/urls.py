@@ -1,7 +1,9 @@
 """The project's URLs: the home router, then every app's pages."""
 
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -9,8 +11,17 @@ admin.site.site_header = "Наставничество — администри�
 admin.site.site_title = "Наставничество"
 admin.site.index_title = "Справочники, школы и учётные записи"
 
+
+class FaviconRedirect(RedirectView):
+    """Browsers ask /favicon.ico whatever the page links; the file lives among the static."""
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("favicon.ico")
+
+
 urlpatterns = [
     path("", views.home, name="home"),
+    path("favicon.ico", FaviconRedirect.as_view(), name="favicon"),
     path(
         "schools/<int:school_id>/programmes/start/",
         views.start_programme,

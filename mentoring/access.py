@@ -78,6 +78,9 @@ PERMISSIONS: dict[str, Permission] = {
         frozenset({DIRECTOR}), "Утвердить приказ или вернуть его на доработку"
     ),
     "names.correct": Permission(_HEADS, "Исправить склонение ФИО для приказов и писем"),
+    "school.card": Permission(
+        _HEADS, "Изменить карточку школы: наименования, их падежные формы, место составления"
+    ),
     "monthly.submit": Permission(
         _HEADS, "Открыть, обновить и передать в МНЦ ежемесячный отчёт школы"
     ),

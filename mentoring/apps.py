@@ -9,7 +9,7 @@ class MentoringConfig(AppConfig):
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
         from . import archive, audit, personal_data_map, scoping
-        from .models import Membership, Programme, User
+        from .models import Membership, Programme, School, User
 
         scoping.check_declarations()
         archive.connect()
@@ -17,6 +17,7 @@ class MentoringConfig(AppConfig):
         audit.track(User, exclude_fields=["password", "last_login"])
         audit.track(Membership)
         audit.track(Programme)
+        audit.track(School)
         audit.track(
             TOTPDevice,
             exclude_fields=[

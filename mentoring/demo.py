@@ -185,6 +185,8 @@ def build(today=None) -> DemoMunicipality:
                 "full_name": data["full_name"],
                 "director_name": " ".join(data["director"]),
                 "address": data["address"],
+                # The place of compilation of the school's papers: the settlement of its address.
+                "town": data["address"].split(",")[0],
             },
         )
         demo.schools.append(school)

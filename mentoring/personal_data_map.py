@@ -61,7 +61,19 @@ def register_all() -> None:
     register(
         "mentoring.School",
         fields=[keep("director_name", OFFICIAL), keep("phone", OFFICIAL), keep("email", OFFICIAL)],
-        other=("id", "municipality", "full_name", "short_name", "address"),
+        other=(
+            "id",
+            "municipality",
+            "full_name",
+            "short_name",
+            "address",
+            "town",
+            "full_name_genitive",
+            "full_name_dative",
+            "full_name_accusative",
+            "full_name_instrumental",
+            "full_name_prepositional",
+        ),
     )
     register(
         "mentoring.Municipality",

@@ -19,6 +19,8 @@ from .models import (
     Meeting,
     Mentee,
     Mentor,
+    MentoringAgreement,
+    MentoringDuty,
     MentoringForm,
     Pair,
     Participant,
@@ -260,6 +262,21 @@ class PartnerAdmin(admin.ModelAdmin):
     list_filter = ["school__municipality", "school"]
     search_fields = ["name", "head_name", "contact_person"]
     raw_id_fields = ["school"]
+
+
+@admin.register(MentoringAgreement)
+class MentoringAgreementAdmin(admin.ModelAdmin):
+    list_display = ["mentor", "number", "signed_on", "starts_on", "ends_on", "ended_on"]
+    list_filter = ["mentor__school"]
+    search_fields = ["mentor__participant__last_name", "number"]
+    raw_id_fields = ["mentor", "mentees", "updated_by"]
+
+
+@admin.register(MentoringDuty)
+class MentoringDutyAdmin(admin.ModelAdmin):
+    list_display = ["mentor", "basis", "since"]
+    list_filter = ["mentor__school"]
+    raw_id_fields = ["mentor", "updated_by"]
 
 
 @admin.register(AnonymisationRecord)

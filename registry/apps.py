@@ -17,6 +17,7 @@ class RegistryConfig(AppConfig):
         track(models.Mentor, history="mentor", m2m_fields=["competencies"])
         track(models.Mentee, history="mentee", m2m_fields=["categories"])
         track(models.Pair, history="pair", m2m_fields=["mentees"])
+        track(models.MentoringAgreement, m2m_fields=["mentees"])
         for model in (
             models.Interview,
             models.YearTurn,
@@ -24,5 +25,6 @@ class RegistryConfig(AppConfig):
             models.DiaryEntry,
             models.Award,
             models.Partner,
+            models.MentoringDuty,
         ):
             track(model)

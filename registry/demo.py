@@ -201,9 +201,9 @@ def build_bases(
         Mentor.Status.INTERVIEWED,
         Mentor.Status.SELECTED,
         Mentor.Status.TRAINED,
-        Mentor.Status.ACTIVE,
-        Mentor.Status.ACTIVE,
-    ]
+        Mentor.Status.TRAINED,
+        Mentor.Status.TRAINED,
+    ]  # «Работает с наставляемыми» only through a pair (demo_pairs.build_pairs)
 
     mentor_people = Participant.objects.bulk_create(
         _participant(school, rng, 0.7, _mentor_fields(index, rng, today))

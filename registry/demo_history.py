@@ -17,7 +17,7 @@ from stages.demo import finish_roadmap
 from stages.services import start_programme
 
 from .demo import build_bases, build_selection
-from .demo_pairs import build_pairs
+from .demo_pairs import PairsApproval, build_pairs, settle_idle_mentors
 from .models import Certificate, Mentor
 from .services.year_turn import (
     COMPLETE,
@@ -41,10 +41,12 @@ def build_previous_year(
     seed: int,
     curator: User | None,
     curator_name: str,
+    approve: PairsApproval,
     today: datetime.date | None = None,
 ) -> Programme | None:
     """Last year of ``current``'s school, turned into ``current``; None when the school already
-    has people (the demo was built before, or the school has its own data)."""
+    has people (the demo was built before, or the school has its own data). Last year's pairs
+    are approved by ``approve`` (an order of that year)."""
     school = current.school
     if school.participants.exists():
         return None
@@ -60,8 +62,11 @@ def build_previous_year(
     gathered = year.start_date + datetime.timedelta(days=30)
     build_bases(previous, mentors=mentors, mentees=mentees, seed=seed, today=gathered)
     build_selection(previous, curator_name)
-    build_pairs(previous, seed=seed, today=datetime.date(year.end_date.year, 5, 25))
+    build_pairs(
+        previous, seed=seed, approve=approve, today=datetime.date(year.end_date.year, 5, 25)
+    )
     start_new_year(previous, by=curator, decisions=_decisions(previous, today), today=today)
+    settle_idle_mentors(school)
     renew_certificates(school, seed=seed, start=current.year.start_date, today=today)
     return previous
 

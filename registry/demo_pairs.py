@@ -2,6 +2,7 @@
 
 import datetime
 import random
+from collections.abc import Callable
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,7 +23,6 @@ from .models import (
 )
 from .services.pairs import (
     PairingError,
-    approve_pairs,
     create_pair,
     form_problems,
     open_load,
@@ -45,10 +45,21 @@ TOPICS = [
 ]
 
 
+# Approves the programme's new draft pairs on the given day, as the school does: by an order.
+PairsApproval = Callable[[Programme, list[Pair], datetime.date], None]
+
+
 @transaction.atomic
-def build_pairs(programme: Programme, *, seed: int, today: datetime.date | None = None) -> int:
+def build_pairs(
+    programme: Programme,
+    *,
+    seed: int,
+    approve: PairsApproval,
+    today: datetime.date | None = None,
+) -> int:
     """Pairs every ready registry mentor with fitting waiting mentees; once per programme (pairs
-    continued from last year do not count: the mentors' free places get new pairs)."""
+    continued from last year do not count: the mentors' free places get new pairs). The pairs
+    are approved by ``approve`` and most of them then start work."""
     if programme.pairs.filter(continued_from__isnull=True).exists():
         return 0
     today = today or timezone.localdate()
@@ -104,9 +115,11 @@ def build_pairs(programme: Programme, *, seed: int, today: datetime.date | None 
             taken = {m.pk for m in mentees}
             waiting = [m for m in waiting if m.pk not in taken]
             break
-    approve_pairs(pairs, by=None, note=f"Приказ № 45 от {start:%d.%m.%Y}")
+    if pairs:
+        approve(programme, pairs, formed)
     for index, pair in enumerate(pairs):
-        if index % 6 == 5:
+        pair.refresh_from_db(fields=["status"])
+        if index % 6 == 5 or pair.status != Pair.Status.APPROVED:
             continue
         start_pair(pair, by=None, starts_on=start)
         _meetings(pair, start, today, rng, stale=index % 9 == 4)
@@ -180,6 +193,15 @@ def _meetings(pair: Pair, start: datetime.date, today: datetime.date, rng, *, st
                 ]
             )
         )
+
+
+def settle_idle_mentors(school) -> int:
+    """Mentors left without an open pair (their pairs finished with last year) are no longer
+    «работает с наставляемыми»: they stay in the registry as trained."""
+    idle = Mentor.objects.filter(school=school, status=Mentor.Status.ACTIVE).exclude(
+        pk__in=Pair.objects.open().values("mentor")
+    )
+    return idle.update(status=Mentor.Status.TRAINED)
 
 
 def link_mentor_account(programme: Programme, user) -> None:

@@ -1,7 +1,9 @@
 import django_filters
 from django import forms
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from . import document_checks
 from .models import Competency, Mentee, Mentor, Participant, RequestCategory
@@ -12,6 +14,7 @@ MENTEE_DOCUMENT_CHOICES = [
     ("no_parental", "Нет согласия родителя"),
 ]
 GRADE_CHOICES = [(grade, f"{grade} класс") for grade in range(1, 12)]
+SEARCH = "q"
 
 
 def _search(queryset, prefix: str, value: str):
@@ -37,7 +40,46 @@ def _documents(queryset, role: str, prefix: str, value: str):
     return queryset
 
 
-class MentorFilter(django_filters.FilterSet):
+class ListFilter(django_filters.FilterSet):
+    """A list's filter: every choice starts at «Все» (an empty choice, so nothing is narrowed
+    until the user asks), and the filter can say what it narrows the list to."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = settings.FILTERS_EMPTY_CHOICE_LABEL
+        for field in self.form.fields.values():
+            if isinstance(field, forms.ModelChoiceField):
+                field.empty_label = everything
+            elif isinstance(field, forms.ChoiceField) and field.choices[0][0] != "":
+                field.choices = [("", everything), *field.choices]
+
+    def applied(self) -> list[str]:
+        """What is filtered, in words: «параллель: 5 класс», «поиск «Иван»»."""
+        if not self.is_bound or not self.form.is_valid():
+            return []
+        parts = []
+        for name, value in self.form.cleaned_data.items():
+            if value in (None, ""):
+                continue
+            field = self.form.fields[name]
+            if name == SEARCH:
+                parts.append(f"поиск «{value}»")
+                continue
+            shown = value
+            if isinstance(field, forms.ChoiceField) and not isinstance(
+                field, forms.ModelChoiceField
+            ):
+                shown = {str(key): label for key, label in field.choices}.get(str(value), value)
+            label = str(field.label)
+            parts.append(f"{label[:1].lower()}{label[1:]}: {shown}")
+        return parts
+
+    @cached_property
+    def total(self) -> int:
+        return self.queryset.count()
+
+
+class MentorFilter(ListFilter):
     q = django_filters.CharFilter(label="Поиск по ФИО", method="filter_q")
     status = django_filters.ChoiceFilter(label="Статус", choices=Mentor.Status.choices)
     contour = django_filters.ChoiceFilter(label="Контур", choices=Mentor.Contour.choices)
@@ -65,7 +107,7 @@ class MentorFilter(django_filters.FilterSet):
         return _documents(queryset, document_checks.MENTOR, "participant__", value)
 
 
-class MenteeFilter(django_filters.FilterSet):
+class MenteeFilter(ListFilter):
     q = django_filters.CharFilter(label="Поиск по ФИО", method="filter_q")
     status = django_filters.ChoiceFilter(label="Статус", choices=Mentee.Status.choices)
     category = django_filters.ModelChoiceFilter(
@@ -78,8 +120,8 @@ class MenteeFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label="Кто", field_name="participant__kind", choices=Participant.Kind.choices
     )
-    grade = django_filters.TypedChoiceFilter(
-        label="Параллель", field_name="participant__grade", choices=GRADE_CHOICES, coerce=int
+    grade = django_filters.ChoiceFilter(
+        label="Параллель", field_name="participant__grade", choices=GRADE_CHOICES
     )
     priority = django_filters.ChoiceFilter(label="Приоритет", choices=Mentee.Priority.choices)
     documents = django_filters.ChoiceFilter(
@@ -104,7 +146,7 @@ class MenteeFilter(django_filters.FilterSet):
         return _documents(queryset, document_checks.MENTEE, "participant__", value)
 
 
-class ParticipantFilter(django_filters.FilterSet):
+class ParticipantFilter(ListFilter):
     q = django_filters.CharFilter(label="Поиск по ФИО", method="filter_q")
     kind = django_filters.ChoiceFilter(label="Категория", choices=Participant.Kind.choices)
     class_name = django_filters.CharFilter(

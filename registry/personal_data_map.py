@@ -20,6 +20,7 @@ PRACTICE = "база успешных практик программы"
 AWARD = "отчётность программы о поощрениях"
 ANONYMISED = "запись о том, кто, когда и по какому основанию обезличил данные"
 IMPORTED = "файл базы из Excel и прочитанные строки (удаляются, когда загрузка закрыта)"
+LABOUR = "условия труда педагога-наставника (ст. 351.8 ТК РФ): основание доплаты и её прекращения"
 CONTACT = "контакты организации-партнёра и состав комиссии (должностные лица, не участники)"
 
 PAIR_OF_PERSON = ("pair__mentor__participant", "pair__mentees__participant")
@@ -29,6 +30,7 @@ def register_all() -> None:
     _people()
     _bases()
     _work()
+    _labour()
     _school_records()
 
 
@@ -292,6 +294,49 @@ def _work() -> None:
             scrub("note"),
         ],
         other=("id", "programme", "mentor", "pair"),
+    )
+
+
+def _labour() -> None:
+    register(
+        "registry.MentoringAgreement",
+        title="Соглашения о наставничестве (ст. 351.8 ТК РФ)",
+        person=("mentor__participant",),
+        fields=[
+            keep("number", LABOUR),
+            keep("signed_on", LABOUR),
+            keep("contract_number", LABOUR),
+            keep("contract_date", LABOUR),
+            keep("starts_on", LABOUR),
+            keep("ends_on", LABOUR),
+            keep("form", LABOUR),
+            scrub("content"),
+            keep("payment", ALLOWANCE),
+            keep("amount", ALLOWANCE),
+            keep("percent", ALLOWANCE),
+            keep("local_act", ALLOWANCE),
+            keep("ended_on", LABOUR),
+            keep("ended_by", LABOUR),
+            keep("notice_on", LABOUR),
+            scrub("end_reason"),
+            keep("created_at", RECORDED),
+            keep("updated_at", RECORDED),
+            keep("updated_by", RECORDED),
+        ],
+        other=("id", "mentor", "mentees"),
+    )
+    register(
+        "registry.MentoringDuty",
+        title="Наставничество в должностных обязанностях",
+        person=("mentor__participant",),
+        fields=[
+            keep("basis", LABOUR),
+            keep("document", LABOUR),
+            keep("since", LABOUR),
+            keep("created_at", RECORDED),
+            keep("updated_by", RECORDED),
+        ],
+        other=("id", "mentor"),
     )
 
 

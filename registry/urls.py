@@ -1,6 +1,7 @@
 from .views import (
     bases,
     imports,
+    labour,
     matching,
     pairs,
     partners,
@@ -23,5 +24,6 @@ urlpatterns = [
     *matching.urlpatterns,
     *work.urlpatterns,
     *partners.urlpatterns,
+    *labour.urlpatterns,
     *year_turn.urlpatterns,
 ]

@@ -6,6 +6,7 @@ from .models import (
     NameOverride,
     Order,
     OrderEvent,
+    OutgoingDocument,
     Regulation,
 )
 
@@ -84,3 +85,11 @@ class MonthlyReportEventAdmin(admin.ModelAdmin):
     list_display = ["report", "action", "by", "at"]
     list_filter = ["action"]
     raw_id_fields = ["report", "by"]
+
+
+@admin.register(OutgoingDocument)
+class OutgoingDocumentAdmin(admin.ModelAdmin):
+    list_display = ["school", "year", "number", "date", "addressee"]
+    list_filter = ["year", "school__municipality"]
+    search_fields = ["addressee", "subject", "school__short_name"]
+    raw_id_fields = ["school", "partner", "created_by"]

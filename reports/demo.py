@@ -36,6 +36,8 @@ def _approve(order, curator: User, director: User, day: datetime.date) -> None:
 
 
 def build_orders(programme: Programme, curator: User, director: User) -> None:
+    """The orders a school issues before its pairs are formed; the registry order awaits the
+    director."""
     if programme.orders.exists():
         return
     start = programme.year.start_date
@@ -51,6 +53,24 @@ def build_orders(programme: Programme, curator: User, director: User) -> None:
     registry = services.create_order(programme, OrderKind.MENTOR_REGISTRY, by=curator)
     if registry.mentors.exists():
         services.submit(registry, by=curator)
+
+
+def pairs_approval(curator: User, director: User):
+    """How the demo approves new pairs (``registry.demo_pairs.build_pairs``): by the order
+    «Об утверждении наставнических пар (групп)», so every pair cites an order that exists."""
+
+    def approve(programme: Programme, pairs: list[Pair], day: datetime.date) -> None:
+        order = services.create_order(programme, OrderKind.PAIRS, by=curator, today=day)
+        order.pairs.set(pairs)
+        _approve(order, curator, director, day)
+
+    return approve
+
+
+def build_awards(programme: Programme, curator: User) -> None:
+    """Nominations of working pairs and the draft awards order; once per programme."""
+    if programme.awards.exists():
+        return
     _awards(programme)
     services.create_order(programme, OrderKind.AWARDS, by=curator)
 
@@ -58,7 +78,7 @@ def build_orders(programme: Programme, curator: User, director: User) -> None:
 def _awards(programme: Programme) -> None:
     """Nominations for the end of the year: the awards order is drafted from them."""
     pairs = list(programme.pairs.filter(status=Pair.Status.ACTIVE).select_related("mentor")[:2])
-    if not pairs or programme.awards.exists():
+    if not pairs:
         return
     day = min(programme.year.end_date, timezone.localdate())
     Award.objects.create(

@@ -3,9 +3,19 @@
 from mentoring.personal_data import STAFF, erase, keep, register
 
 ORDER = "официальный документ школы (утверждённый приказ не меняется)"
+OUTGOING = "журнал регистрации исходящих документов школы"
 
 
 def register_all() -> None:
+    register(
+        "reports.OutgoingDocument",
+        fields=[
+            keep("addressee", OUTGOING),
+            keep("subject", OUTGOING),
+            keep("created_by", STAFF),
+        ],
+        other=("id", "school", "year", "number", "date", "partner", "created_at"),
+    )
     register(
         "reports.NameOverride",
         title="Исправления склонения ФИО",

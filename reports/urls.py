@@ -13,6 +13,8 @@ urlpatterns = [
         "downloads",
         "orders",
         "names",
+        "school_card",
         "monthly",
+        "outgoing",
     )
 ]

@@ -8,7 +8,7 @@ PYTHON="${PYTHON:-python3}"
 # WeasyPrint renders PDFs with Pango and HarfBuzz; Chromium runs the browser tests; libfaketime
 # moves the system clock for the date-sensitive tests in CI.
 RUNTIME_DEBS=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig)
-TEST_DEBS=(chromium poppler-utils faketime libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation)
+TEST_DEBS=(chromium poppler-utils faketime libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation default-jre-headless)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -55,6 +55,21 @@ ensure_python_env() {
     "$VENV/bin/python" -m pip install -q --upgrade pip
     "$VENV/bin/python" -m pip install -q -e "$PROJECT_ROOT[test]"
     rm -f "$VENV"/.installed-*
+    touch "$stamp"
+}
+
+# axe-core checks accessibility in the browser tests; vnu-jar (the Nu HTML checker, run with Java)
+# validates the HTML of the main pages.
+NODE_TOOLS=(axe-core@4 vnu-jar@26)
+
+ensure_node_tools() {
+    local stamp="$PROJECT_ROOT/.node/.installed-$(echo "${NODE_TOOLS[*]}" | sha256sum | cut -c1-16)"
+    [ -f "$stamp" ] && return 0
+    command -v npm >/dev/null || apt_install npm
+    say "Устанавливаю инструменты проверки страниц: ${NODE_TOOLS[*]}"
+    mkdir -p "$PROJECT_ROOT/.node"
+    npm install --prefix "$PROJECT_ROOT/.node" --no-audit --no-fund --silent "${NODE_TOOLS[@]}"
+    rm -f "$PROJECT_ROOT"/.node/.installed-*
     touch "$stamp"
 }
 

@@ -3,7 +3,7 @@ from django.db import models
 
 from mentoring.models import Programme
 
-from .models import RoadmapItem, RoadmapTemplate, Stage, TemplateItem
+from .models import MeetingProtocol, RoadmapItem, RoadmapTemplate, Stage, TemplateItem
 from .services import create_roadmap
 
 
@@ -62,3 +62,11 @@ class RoadmapItemAdmin(admin.ModelAdmin):
     search_fields = ["activity", "programme__school__short_name"]
     raw_id_fields = ["programme", "responsible_user", "updated_by"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(MeetingProtocol)
+class MeetingProtocolAdmin(admin.ModelAdmin):
+    list_display = ["kind", "number", "held_on", "programme"]
+    list_filter = ["kind", "programme__year", "programme__school__municipality"]
+    search_fields = ["number", "programme__school__short_name"]
+    raw_id_fields = ["programme", "roadmap_item", "updated_by"]

@@ -4,7 +4,7 @@ from django.template.defaultfilters import filesizeformat
 
 from mentoring.models import User
 
-from .models import RoadmapItem, Stage
+from .models import MeetingProtocol, RoadmapItem, Stage
 
 EVIDENCE_EXTENSIONS = {
     ".pdf",
@@ -90,3 +90,72 @@ class RoadmapItemForm(forms.ModelForm):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(choices=RoadmapItem.Status.choices, label="Статус")
+
+
+class MeetingProtocolForm(forms.ModelForm):
+    class Meta:
+        model = MeetingProtocol
+        fields = [
+            "kind",
+            "number",
+            "held_on",
+            "chair",
+            "secretary",
+            "present_count",
+            "agenda",
+            "heard",
+            "decided",
+        ]
+        widgets = {
+            "held_on": DateInput(),
+            "agenda": forms.Textarea(attrs={"rows": 3}),
+            "heard": forms.Textarea(attrs={"rows": 4}),
+            "decided": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, programme, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.programme = programme
+        self.today = today
+        self.fields["present_count"].min_value = 1
+        self.fields["present_count"].widget.attrs["min"] = 1
+
+    def clean_number(self):
+        number = " ".join(self.cleaned_data["number"].split()).removeprefix("№").strip()
+        if not number:
+            raise forms.ValidationError("Укажите номер протокола.")
+        return number
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        if held_on > self.today:
+            raise forms.ValidationError(
+                "Протокол составляется по итогам собрания: дата не может быть позже сегодняшней."
+            )
+        year = self.programme.year
+        if not year.start_date <= held_on <= year.end_date:
+            raise forms.ValidationError(
+                f"Дата должна быть в пределах {year.name} учебного года "
+                f"({year.start_date:%d.%m.%Y} – {year.end_date:%d.%m.%Y})."
+            )
+        return held_on
+
+    def clean_present_count(self):
+        count = self.cleaned_data["present_count"]
+        if count < 1:
+            raise forms.ValidationError("На собрании присутствовал хотя бы один человек.")
+        return count
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, number = cleaned.get("kind"), cleaned.get("number")
+        if kind and number:
+            taken = MeetingProtocol.objects.filter(
+                programme=self.programme, kind=kind, number=number
+            ).exclude(pk=self.instance.pk)
+            if taken.exists():
+                label = MeetingProtocol.Kind(kind).label.lower()
+                self.add_error(
+                    "number", f"Протокол № {number} ({label}) уже есть в этом учебном году."
+                )
+        return cleaned

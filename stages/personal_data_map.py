@@ -2,6 +2,8 @@
 
 from mentoring.personal_data import STAFF, keep, register
 
+PROTOCOL = "протокол собрания — документ школы о ходе программы (кто вёл собрание и что решили)"
+
 
 def register_all() -> None:
     register(
@@ -27,6 +29,27 @@ def register_all() -> None:
             "evidence_link",
             "evidence_note",
             "completed_at",
+            "updated_at",
+        ),
+    )
+    register(
+        "stages.MeetingProtocol",
+        fields=[
+            keep("chair", PROTOCOL),
+            keep("secretary", PROTOCOL),
+            keep("heard", PROTOCOL),
+            keep("updated_by", STAFF),
+        ],
+        other=(
+            "id",
+            "programme",
+            "roadmap_item",
+            "kind",
+            "held_on",
+            "number",
+            "present_count",
+            "agenda",
+            "decided",
             "updated_at",
         ),
     )

@@ -1,7 +1,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from mentoring.models import Programme
@@ -119,17 +119,6 @@ def progress_by_programme(programme_ids, today: datetime.date | None = None) -> 
         row["programme_id"]: Progress(total=row["total"], done=row["done"], overdue=row["overdue"])
         for row in rows
     }
-
-
-def current_stage_by_programme(programme_ids) -> dict[int, Stage]:
-    """The first stage that still has open items, per programme."""
-    rows = (
-        RoadmapItem.objects.filter(OPEN, programme_id__in=list(programme_ids))
-        .values("programme_id")
-        .annotate(first=Min("stage__number"))
-    )
-    stages = {stage.number: stage for stage in Stage.objects.all()}
-    return {row["programme_id"]: stages[row["first"]] for row in rows}
 
 
 def upcoming_items(programme: Programme, days: int = 14, today: datetime.date | None = None):

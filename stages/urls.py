@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_protocols
 
 app_name = "stages"
 
@@ -22,4 +22,24 @@ urlpatterns = [
         name="programme_unarchive",
     ),
     path("stages/", views.stage_reference, name="stage_reference"),
+    path(
+        "programmes/<int:programme_id>/meeting-protocols/",
+        views_protocols.protocol_list,
+        name="protocol_list",
+    ),
+    path(
+        "programmes/<int:programme_id>/meeting-protocols/new/",
+        views_protocols.protocol_create,
+        name="protocol_create",
+    ),
+    path(
+        "meeting-protocols/<int:protocol_id>/edit/",
+        views_protocols.protocol_edit,
+        name="protocol_edit",
+    ),
+    path(
+        "meeting-protocols/<int:protocol_id>/delete/",
+        views_protocols.protocol_delete,
+        name="protocol_delete",
+    ),
 ]

@@ -60,6 +60,7 @@ DRAFTERS_ACTION = ORDER_DRAFTERS.answering(REDIRECT)
 DECISIONS = {
     # mentoring
     "home": ANY_USER.answering(REDIRECT),  # sends each role to its own start page
+    "favicon": PUBLIC.answering(REDIRECT),  # to the icon among the static files
     "login": LOGIN_PAGE,
     "logout": LOGOUT,
     # The way back from a forgotten password or a lock-out: the e-mailed link is the credential.
@@ -79,6 +80,10 @@ DECISIONS = {
     "stages:item_status": ROADMAP_EDITORS.answering(NOT_ALLOWED),
     "stages:item_evidence": READERS,
     "stages:stage_reference": ANY_USER,
+    "stages:protocol_list": SCHOOL_STAFF,
+    "stages:protocol_create": SCHOOL_STAFF,
+    "stages:protocol_edit": SCHOOL_STAFF,
+    "stages:protocol_delete": SCHOOL_STAFF,
     "stages:programme_archive": SCHOOL_STAFF,  # the page for the staff; only the director's POST
     "stages:programme_unarchive": STAFF_ACTION,  # the service refuses anyone but an administrator
     # registry: people and documents
@@ -163,6 +168,13 @@ DECISIONS = {
     "registry:partner_edit": SCHOOL_STAFF,
     "registry:partner_delete": SCHOOL_STAFF,
     "registry:partner_letter_sent": STAFF_ACTION,
+    "registry:teacher_mentor_list": SCHOOL_STAFF,
+    "registry:teacher_mentor_detail": SCHOOL_STAFF,
+    "registry:agreement_create": SCHOOL_STAFF,
+    "registry:agreement_edit": SCHOOL_STAFF,
+    "registry:agreement_end": SCHOOL_STAFF,
+    "registry:duty_edit": SCHOOL_STAFF,
+    "registry:duty_delete": STAFF_ACTION,
     "registry:year_turn": YEAR_TURNERS,
     # surveys
     "surveys:questionnaire_list": SCHOOL_STAFF,
@@ -195,6 +207,16 @@ DECISIONS = {
     "reports:mentor_registry_export": SCHOOL_STAFF,
     "reports:pairs_list_export": SCHOOL_STAFF,
     "reports:partner_letter": SCHOOL_STAFF,
+    "reports:mentoring_consent_export": SCHOOL_STAFF,
+    "reports:mentoring_agreement_export": SCHOOL_STAFF,
+    "reports:mentor_payments_export": SCHOOL_STAFF,
+    "reports:partner_letter_register": STAFF_ACTION,
+    "reports:outgoing_list": SCHOOL_STAFF,
+    "reports:partner_agreement": SCHOOL_STAFF,
+    "reports:mentoring_programme_export": SCHOOL_STAFF,
+    "reports:council_protocol": SCHOOL_STAFF,
+    "reports:mentor_memo": PAIR_WRITERS,
+    "reports:mentee_memo": PAIR_MEMBERS,
     "reports:meeting_protocol": PAIR_MENTOR,
     "reports:award_certificate": SCHOOL_STAFF,
     "reports:regulation": SCHOOL_STAFF,
@@ -203,6 +225,13 @@ DECISIONS = {
     "reports:survey_answers_export": SCHOOL_STAFF,
     "reports:subject_access_export": SENSITIVE_READERS,
     "reports:school_monitoring_report": READERS,
+    "reports:consent_form": SCHOOL_STAFF,
+    "reports:mentor_portfolio": PAIR_MENTOR,  # the world's mentor is the one of ``mentor_id``
+    "reports:development_plan": PAIR_MENTOR,
+    "reports:mentor_diary": PAIR_MENTOR,
+    "reports:mentee_diary": PAIR_MENTOR,
+    "reports:monthly_report_export": READERS,
+    "reports:questionnaire_blank": SCHOOL_STAFF,
     "reports:final_report": READERS,
     # reports: orders and name corrections
     "reports:documents": SCHOOL_STAFF,
@@ -216,6 +245,7 @@ DECISIONS = {
     "reports:order_delete": DRAFTERS_ACTION,
     "reports:order_file": SCHOOL_STAFF,
     "reports:name_overrides": SCHOOL_STAFF,
+    "reports:school_card": SCHOOL_STAFF,  # the working group reads; its POST is 403
     "reports:name_override_edit": NAME_CORRECTORS,
     "reports:name_override_delete": NAME_CORRECTORS.answering(REDIRECT),
     # reports: monthly reports to the centre

@@ -6,6 +6,7 @@ end (tests/module_data.py); every test runs in its own savepoint within it.
 
 import contextvars
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -27,6 +28,7 @@ from stages.selectors import overall_progress, stage_progress
 from surveys import demo as surveys_demo
 from surveys.models import Answer, Distribution, Invitation, Question, Response
 
+from .documents import pdf_text
 from .module_data import rolled_back
 
 
@@ -161,7 +163,10 @@ def test_demo_orders_are_numbered_and_one_awaits_the_director(demo, reference_da
 
     for programme in Programme.objects.filter(archived_at__isnull=True):
         approved = programme.orders.filter(status=Order.Status.APPROVED)
-        assert sorted(approved.values_list("number", flat=True)) == [1, 2, 3, 4, 5]
+        # The five orders of September and October, then the order approving the new pairs.
+        new_pairs = programme.pairs.filter(continued_from__isnull=True).exists()
+        expected = list(range(1, 7 if new_pairs else 6))
+        assert sorted(approved.values_list("number", flat=True)) == expected
         assert all(order.pdf_file and order.docx_file for order in approved)
         assert programme.curator is not None
     for short_name in ("МБОУ «СОШ № 1»", "МБОУ «Лицей № 2»", "МБОУ «СОШ № 3»"):
@@ -262,3 +267,66 @@ def test_seed_demo_twice_does_not_duplicate_answers(demo, reference_data, reques
     assert _survey_counts() == counts
     distribution = Distribution.objects.first()
     assert surveys_demo.build_answers(distribution.programme, seed=0) == 0
+
+
+# --- a consistent demo -------------------------------------------------------------------------
+
+CITED_ORDER = re.compile(r"Приказ\s+от\s+(\d\d\.\d\d\.\d{4})\s+№\s+(\d+)")
+
+
+def test_demo_cites_only_orders_that_exist(demo, reference_data):
+    """Pairs (this year's and those continued from last year) are approved by a real order
+    «Об утверждении наставнических пар (групп)» of their school, and the pairs list cites it."""
+    from registry.models import Pair
+    from reports.builders.registries import pairs_list_document
+    from reports.documents import render_pdf
+    from reports.models import Order
+    from stages.models import OrderKind
+
+    approved = Order.objects.filter(status=Order.Status.APPROVED)
+    existing = {(order.school_id, order.reference) for order in approved}
+    cited = Pair.objects.exclude(approval_note="").select_related("programme")
+    assert cited.count() == Pair.objects.exclude(status=Pair.Status.DRAFT).count()
+    for pair in cited:
+        assert (pair.programme.school_id, pair.approval_note) in existing, pair.approval_note
+    formed = Programme.objects.filter(pairs__continued_from__isnull=True).distinct()
+    assert formed.count() > Programme.objects.count() / 2
+    for programme in formed:
+        pairs_order = programme.orders.get(kind=OrderKind.PAIRS, status=Order.Status.APPROVED)
+        assert pairs_order.pairs.exists()
+        assert not pairs_order.pairs.filter(status=Pair.Status.DRAFT).exists()
+
+    programme = Programme.objects.get(school__short_name="МБОУ «СОШ № 1»", archived_at=None)
+    text = pdf_text(render_pdf(pairs_list_document(programme)))
+    numbers = set(CITED_ORDER.findall(text))
+    assert numbers
+    school_orders = {
+        (f"{order.order_date:%d.%m.%Y}", str(order.number))
+        for order in approved.filter(school=programme.school)
+    }
+    assert numbers <= school_orders
+    assert "№ 45" not in text
+
+
+def test_every_working_mentor_has_an_open_pair(demo, reference_data):
+    from registry.models import Mentor, Pair
+
+    working = Mentor.objects.filter(status=Mentor.Status.ACTIVE)
+    assert working.exists()
+    for mentor in working:
+        assert Pair.objects.open().filter(mentor=mentor).exists(), mentor.participant.full_name
+
+
+def test_demo_teacher_mentors_have_consent_and_agreement(demo, reference_data):
+    from registry.models import Consent, MentoringAgreement
+
+    agreements = MentoringAgreement.objects.select_related("mentor__participant")
+    assert agreements.exists()
+    assert agreements.filter(payment="percent").exists()
+    for agreement in agreements:
+        assert agreement.mentees.exists()
+        assert Consent.objects.filter(
+            participant=agreement.mentor.participant,
+            kind=Consent.Kind.TEACHER_MENTORING,
+            signed_on__lte=agreement.signed_on,
+        ).exists()

@@ -8,6 +8,24 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 
+def _mentoring_agreement(mentor):
+    from registry.models import MentoringAgreement
+
+    start = timezone.localdate()
+    return MentoringAgreement.objects.create(
+        mentor=mentor,
+        number="1",
+        signed_on=start,
+        contract_number="1",
+        contract_date=start,
+        starts_on=start,
+        ends_on=start + datetime.timedelta(days=90),
+        content="Посещение уроков",
+        amount=1000,
+        local_act="Положение об оплате труда",
+    )
+
+
 def url_kwarg_values(programme, municipality, mentor, mentee, curator) -> dict[str, object]:
     """One object per URL kwarg of the project, in the first school: its id (or value) by name.
 
@@ -27,6 +45,7 @@ def url_kwarg_values(programme, municipality, mentor, mentee, curator) -> dict[s
     )
     from reports.models import MonthlyReport, NameOverride
     from reports.orders.services import create_order
+    from stages.models import MeetingProtocol
     from surveys.models import Distribution, Invitation, Questionnaire
     from surveys.services.distribution import end_of_day
 
@@ -131,6 +150,19 @@ def url_kwarg_values(programme, municipality, mentor, mentee, curator) -> dict[s
             school=programme.school, nominative="Гусь Ольга Кирилловна", genitive="Гусь Ольги"
         ).pk,
         "partner_id": Partner.objects.create(school=programme.school, name="ООО «Вектор»").pk,
+        "agreement_id": _mentoring_agreement(mentor).pk,
+        "protocol_id": MeetingProtocol.objects.create(
+            programme=programme,
+            kind=MeetingProtocol.Kind.TEACHERS_COUNCIL,
+            held_on=programme.year.start_date,
+            number="1",
+            chair="Смирнова Ольга Петровна",
+            secretary="Козлова Анна Ивановна",
+            present_count=24,
+            agenda="О подготовке программы наставничества",
+            heard="Куратора о целевой модели наставничества",
+            decided="Принять информацию к сведению",
+        ).pk,
         "award_id": Award.objects.create(
             programme=programme,
             kind=Award.Kind.BEST_MENTOR,

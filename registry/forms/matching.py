@@ -1,7 +1,8 @@
 from django import forms
 
 from ..matching.scoring import CRITERIA, DEFAULT_WEIGHTS
-from ..models import MentoringForm, RoleModel
+from ..models import MentoringForm
+from .role_models import RoleModelField, check_role_model
 
 
 class SuggestionPairForm(forms.Form):
@@ -10,16 +11,15 @@ class SuggestionPairForm(forms.Form):
     form = forms.ModelChoiceField(
         label="Форма наставничества", queryset=MentoringForm.objects.all()
     )
-    role_model = forms.ModelChoiceField(
-        label="Ролевая модель", queryset=RoleModel.objects.select_related("form"), required=False
-    )
+    role_model = RoleModelField()
     goal = forms.CharField(
         label="Цель работы", widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["role_model"].label_from_instance = lambda r: f"{r.form.name}: {r.name}"
+    def clean(self):
+        cleaned = super().clean()
+        check_role_model(self)
+        return cleaned
 
 
 class WeightsForm(forms.Form):

@@ -4,7 +4,8 @@ from mentoring.choice_fields import RowsChoiceField
 from mentoring.concurrency import VersionedFormMixin
 from stages.forms import DateInput
 
-from ..models import Mentee, Mentor, MentoringForm, Pair, RoleModel
+from ..models import Mentee, Mentor, MentoringForm, Pair
+from .role_models import RoleModelField, check_role_model
 
 
 class PairForm(forms.Form):
@@ -18,9 +19,7 @@ class PairForm(forms.Form):
     form = forms.ModelChoiceField(
         label="Форма наставничества", queryset=MentoringForm.objects.all()
     )
-    role_model = forms.ModelChoiceField(
-        label="Ролевая модель", queryset=RoleModel.objects.select_related("form"), required=False
-    )
+    role_model = RoleModelField()
     goal = forms.CharField(
         label="Цель работы", widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
@@ -41,10 +40,10 @@ class PairForm(forms.Form):
         self.fields["mentees"].label_from_instance = lambda m: (
             f"{m.participant.full_name} — {m.participant.description}"
         )
-        self.fields["role_model"].label_from_instance = lambda r: f"{r.form.name}: {r.name}"
 
     def clean(self):
         cleaned = super().clean()
+        check_role_model(self)
         starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
         if starts and ends and ends < starts:
             self.add_error("ends_on", "Окончание не может быть раньше начала.")

@@ -1,5 +1,7 @@
 from django import forms
 
+from mentoring.declension import GENITIVE, name_in
+
 from ..services.year_turn_plan import (
     CONTINUE,
     PAIR_ACTIONS,
@@ -21,7 +23,7 @@ class YearTurnForm(forms.Form):
             choices = [
                 (k, v) for k, v in PAIR_ACTIONS.items() if k != CONTINUE or plan.can_continue
             ]
-            mentor = plan.pair.mentor.participant.short_name
+            mentor = name_in(plan.pair.mentor.participant.short_name, GENITIVE)
             self.fields[f"pair_{plan.pair.pk}"] = forms.ChoiceField(
                 label=f"Решение по паре наставника {mentor}",
                 choices=choices,

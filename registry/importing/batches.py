@@ -41,20 +41,26 @@ def counts(rows) -> dict:
     }
 
 
-def _store(batch: ImportBatch, rows: list[ParsedRow]) -> None:
+def _store(batch: ImportBatch, rows: list[ParsedRow], *, with_rows: bool = True) -> None:
     batch.total_rows = len(rows)
     batch.valid_rows = sum(1 for row in rows if row.ok)
     batch.errors = [problem.as_dict() for row in rows for problem in row.problems]
-    batch.rows = [row_to_json(row) for row in rows]
+    if with_rows:
+        batch.rows = [row_to_json(row) for row in rows]
     batch.details = {**batch.details, **counts(rows)}
 
 
 def _details(result: ParseResult) -> dict:
-    return {
+    details = {
         "format": result.format,
         "sheet": result.sheet_title,
         "header": result.header.as_dict(),
     }
+    if result.sheets:
+        details["sheets"] = result.sheets
+    if result.sheet_notes:
+        details["sheet_notes"] = result.sheet_notes
+    return details
 
 
 def create_batch(
@@ -120,7 +126,7 @@ def confirm_batch(batch: ImportBatch, mode: str, *, by: User, sensitive: bool = 
     plan_rows(
         rows, header_from_details(batch.details), batch.programme, batch.kind, sensitive=sensitive
     )
-    _store(batch, rows)
+    _store(batch, rows, with_rows=False)  # the rows are stored again only if nothing is written
     problems = sum(len(row.problems) for row in rows)
     chosen = rows if mode == ALL else [row for row in rows if row.ok]
     refusal = ""
@@ -132,12 +138,14 @@ def confirm_batch(batch: ImportBatch, mode: str, *, by: User, sensitive: bool = 
     elif not chosen:
         refusal = "В файле нет ни одной строки без ошибок: загружать нечего."
     if refusal:
+        _store(batch, rows)
         batch.save(update_fields=STORED_FIELDS)
         return Outcome(refusal=refusal)
     try:
         with transaction.atomic():
             write_rows(chosen, batch.kind, batch.programme, by=by)
     except IntegrityError:
+        _store(batch, rows)
         batch.save(update_fields=STORED_FIELDS)
         return Outcome(
             refusal="Ничего не загружено: пока файл проверялся, часть этих людей уже добавили "

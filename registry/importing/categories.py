@@ -56,6 +56,7 @@ class CategoryMatcher:
         self.by_code = {normalise(c.code): c for c in categories}
         self.by_name = [(normalise(c.name), c) for c in categories]
         self.full_names = {name for name, _ in self.by_name}
+        self._parsed: dict[tuple, tuple] = {}  # a list repeats from row to row: read it once
 
     @classmethod
     def load(cls) -> "CategoryMatcher":
@@ -98,6 +99,13 @@ class CategoryMatcher:
 
     def parse(self, value: object, kind: str | None) -> tuple[list[RequestCategory], list[tuple]]:
         """Categories of a cell, and (message, group) for every item that is not understood."""
+        key = (value if value.__class__ is str or value is None else repr(value), kind)
+        if key not in self._parsed:
+            self._parsed[key] = self._parse(value, kind)
+        found, messages = self._parsed[key]
+        return list(found), list(messages)
+
+    def _parse(self, value: object, kind: str | None) -> tuple[list, list]:
         found, messages = [], []
         audience = AUDIENCE_OF_KIND.get(kind)
         for item in self.items(value):

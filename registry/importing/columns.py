@@ -42,6 +42,22 @@ FIELDS = (
         "Дата рождения",
         ("дата рождения", "др", "д р", "дата рожд", "д рожд", "дата рожд ия", "день рождения"),
     ),
+    # A birth date written in three columns, under a group header «Дата рождения».
+    Field(
+        "birth_day",
+        "Дата рождения: день",
+        ("дата рождения день", "дата рождения число", "дата рождения дд", "число рождения"),
+    ),
+    Field(
+        "birth_month",
+        "Дата рождения: месяц",
+        ("дата рождения месяц", "дата рождения мм", "месяц рождения"),
+    ),
+    Field(
+        "birth_year",
+        "Дата рождения: год",
+        ("дата рождения год", "дата рождения гггг", "дата рождения гг", "год рождения"),
+    ),
     Field(
         "kind",
         "Категория участника",
@@ -164,6 +180,7 @@ FIELDS = (
     Field("participant_id", "Код участника", ("код участника", "id участника")),
 )
 FIELDS_BY_KEY = {field.key: field for field in FIELDS}
+BIRTH_PARTS = ("birth_day", "birth_month", "birth_year")
 CONSENT_DATE_KEYS = ("consent_date", "consent_personal_data", "consent_participation")
 
 # Columns of the template workbook, in this order.
@@ -375,4 +392,9 @@ def read_header(values, row: int, kind: str, *, rows: int = 1) -> Header:
         elif key not in columns:
             columns[key] = index
             titles[key] = _shown(value)
+    parts = [key for key in BIRTH_PARTS if key in columns]
+    if parts and ("birth_date" in columns or len(parts) < len(BIRTH_PARTS)):
+        for key in parts:  # a year alone is not a birth date: the column is not read
+            del columns[key]
+            unknown.append(titles.pop(key))
     return Header(row, columns, titles, unknown, rows)

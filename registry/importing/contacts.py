@@ -88,18 +88,34 @@ def suggestion(address: str) -> str | None:
     return candidate
 
 
+# Addresses Django's validator accepts, in their plain form: checked by one expression, the
+# validator is asked about the rest.
+_PLAIN_EMAIL = re.compile(
+    r"^[a-z0-9_%+-]+(?:\.[a-z0-9_%+-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$",
+    re.IGNORECASE | re.ASCII,
+)
+
+
+def _valid(address: str) -> bool:
+    if len(address) <= 254 and _PLAIN_EMAIL.match(address):
+        return True
+    try:
+        validate_email(address)
+    except ValidationError:
+        return False
+    return True
+
+
 def parse_email(value: object) -> str:
     address = text(value).removeprefix("mailto:")
     if not address:
         return ""
     guess = suggestion(address)
-    try:
-        validate_email(address)
-    except ValidationError:
+    if not _valid(address):
         hint = f": может быть, «{guess}»?" if guess else ""
         raise CellError(
             f"неверный адрес электронной почты «{address}»{hint}", "Неверный адрес почты"
-        ) from None
+        )
     if guess:
         raise CellError(
             f"похоже на опечатку в адресе электронной почты «{address}»: может быть, «{guess}»?",

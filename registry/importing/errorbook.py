@@ -21,16 +21,29 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 TOO_BIG = "Файл с ошибками не удалось собрать: файл слишком велик."
 
 
-def notes_by_row(errors: list[dict], skipped: list[dict]) -> dict[int, tuple[str, bool]]:
-    """Row number → (the text of the error column, whether it is an error)."""
+def notes_by_row(errors: list[dict], skipped: list[dict]) -> dict[tuple[str, int], tuple]:
+    """(sheet or "", row number) → (the text of the error column, whether it is an error)."""
     lines = defaultdict(list)
     for error in errors:
         if error.get("row"):
-            lines[error["row"]].append(f"{error['column']}: {error['message']}")
-    notes = {row: ("; ".join(texts), True) for row, texts in lines.items()}
+            key = (error.get("sheet", ""), error["row"])
+            lines[key].append(f"{error['column']}: {error['message']}")
+    notes = {key: ("; ".join(texts), True) for key, texts in lines.items()}
     for item in skipped:
-        notes.setdefault(item["row"], (f"Не загружается: {item['reason']}", False))
+        key = (item.get("sheet", ""), item["row"])
+        notes.setdefault(key, (f"Не загружается: {item['reason']}", False))
     return notes
+
+
+def _by_sheet(details: dict, notes) -> list[tuple[str, dict, dict]]:
+    """(sheet title, its header, its notes by row) for each sheet the import read."""
+    sheets = details.get("sheets") or [{"title": "", **details["header"]}]
+    by_sheet = []
+    for sheet in sheets:
+        title = sheet["title"] or details["sheet"]
+        rows = {row: note for (name, row), note in notes.items() if name == sheet["title"]}
+        by_sheet.append((title, {"row": sheet["row"], "rows": sheet.get("rows", 1)}, rows))
+    return by_sheet
 
 
 def _last_column(sheet, rows: range) -> int:
@@ -54,33 +67,35 @@ def _mark(sheet, header_row: int, column: int, notes) -> None:
     sheet.column_dimensions[title.column_letter].width = 60
 
 
-def _annotated_xlsx(content: bytes, sheet_title: str, header: dict, notes) -> bytes:
+def _annotated_xlsx(content: bytes, sheets: list) -> bytes:
     workbook = load_workbook(BytesIO(content))
-    sheet = workbook[sheet_title] if sheet_title in workbook.sheetnames else workbook.active
-    header_rows = range(header["row"], header["row"] + header.get("rows", 1))
-    column = _last_column(sheet, header_rows) + 1
-    _mark(sheet, header["row"], column, notes)
+    for sheet_title, header, notes in sheets:
+        sheet = workbook[sheet_title] if sheet_title in workbook.sheetnames else workbook.active
+        header_rows = range(header["row"], header["row"] + header.get("rows", 1))
+        column = _last_column(sheet, header_rows) + 1
+        _mark(sheet, header["row"], column, notes)
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _rebuilt(content: bytes, sheet_title: str, header: dict, notes) -> bytes:
+def _rebuilt(content: bytes, sheets: list) -> bytes:
     book = read_book(content, limit=100_000)
-    sheet = next((s for s in book.sheets if s.title == sheet_title), book.sheets[0])
     workbook = Workbook()
-    target = workbook.active
-    target.title = sheet.title[:31] or "Лист"
-    width = 0
-    for number, values in sheet.rows:
-        width = max(width, len(values))
-        for column, value in enumerate(values, 1):
-            if value is not None:
-                cell = target.cell(row=number, column=column, value=value)
-                if isinstance(value, str):
-                    cell.data_type = "s"
-    _mark(target, header["row"], width + 1, notes)
-    target.freeze_panes = f"A{header['row'] + header.get('rows', 1)}"
+    workbook.remove(workbook.active)
+    for sheet_title, header, notes in sheets:
+        sheet = next((s for s in book.sheets if s.title == sheet_title), book.sheets[0])
+        target = workbook.create_sheet(sheet.title[:31] or "Лист")
+        width = 0
+        for number, values in sheet.rows:
+            width = max(width, len(values))
+            for column, value in enumerate(values, 1):
+                if value is not None:
+                    cell = target.cell(row=number, column=column, value=value)
+                    if isinstance(value, str):
+                        cell.data_type = "s"
+        _mark(target, header["row"], width + 1, notes)
+        target.freeze_panes = f"A{header['row'] + header.get('rows', 1)}"
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -88,11 +103,10 @@ def _rebuilt(content: bytes, sheet_title: str, header: dict, notes) -> bytes:
 
 def error_workbook(content: bytes, details: dict, errors: list[dict], skipped: list[dict]) -> bytes:
     """Raises ImportFileError when the stored file can no longer be read."""
-    notes = notes_by_row(errors, skipped)
-    sheet, header = details["sheet"], details["header"]
+    sheets = _by_sheet(details, notes_by_row(errors, skipped))
     if details.get("format") == XLSX:
         try:
-            return run_bounded(_annotated_xlsx, content, sheet, header, notes, refusal=TOO_BIG)
+            return run_bounded(_annotated_xlsx, content, sheets, refusal=TOO_BIG)
         except ImportFileError:
             pass  # openpyxl could not open what calamine read: give the values back instead
-    return _rebuilt(content, sheet, header, notes)
+    return _rebuilt(content, sheets)

@@ -8,6 +8,7 @@ value goes through one adapter chosen once per field, and the new keys come back
 """
 
 import datetime
+import sqlite3
 
 from django.db import connection, models
 from django.utils import timezone
@@ -38,6 +39,42 @@ def _defaults(model, now: datetime.datetime) -> dict:
     return defaults
 
 
+def _parameter_limit() -> int:
+    """Parameters one statement may carry. Django assumes 999 for SQLite, the limit of old
+    builds; the library in use says its own (32 766 since SQLite 3.32)."""
+    limit = connection.features.max_query_params or 999_999
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    return limit
+
+
+def _values(rows: list[dict], adapters: list[tuple]) -> list:
+    """The parameters of rows, flat, in the order of ``adapters`` (attname, adapt, default)."""
+    keys = rows[0].keys()
+    if any(row.keys() != keys for row in rows):
+        missing, values = object(), []
+        for row in rows:
+            for attname, adapt, default in adapters:
+                value = row.get(attname, missing)
+                if value is missing:
+                    values.append(default)
+                else:
+                    values.append(value if adapt is None or value is None else adapt(value))
+        return values
+    # Rows of one shape, as the import makes them: a column at a time, without a test per cell.
+    columns = []
+    for attname, adapt, default in adapters:
+        if attname not in keys:
+            columns.append([default] * len(rows))
+            continue
+        column = [row[attname] for row in rows]
+        if adapt is not None:
+            column = [value if value is None else adapt(value) for value in column]
+        columns.append(column)
+    return [value for row in zip(*columns, strict=True) for value in row]
+
+
 def insert_rows(model, rows: list[dict]) -> list[int]:
     """Inserts ``rows`` (attname → value) and returns their primary keys, in order."""
     if not rows:
@@ -56,22 +93,13 @@ def insert_rows(model, rows: list[dict]) -> list[int]:
     quote = connection.ops.quote_name
     columns = ", ".join(quote(f.column) for f in fields)
     one = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    limit = connection.features.max_query_params or 999_999
+    limit = _parameter_limit()
     chunk = max(1, min(MAX_CHUNK, limit // len(fields)))
     keys = []
     with connection.cursor() as cursor:
         for start in range(0, len(rows), chunk):
             part = rows[start : start + chunk]
-            values = []
-            for row in part:
-                for attname, adapt, default in adapters:
-                    if attname not in row:
-                        values.append(default)
-                        continue
-                    value = row[attname]
-                    if adapt is not None and value is not None:
-                        value = adapt(value)
-                    values.append(value)
+            values = _values(part, adapters)
             cursor.execute(
                 f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES "
                 + ", ".join([one] * len(part))

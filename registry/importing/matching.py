@@ -93,6 +93,8 @@ class SchoolPeople:
 
 
 def _present(header: Header, key: str, row: ParsedRow) -> bool:
+    if key == "birth_date":
+        return key in header.columns or "birth_year" in header.columns
     if key in NAME_FIELDS:
         return "full_name" in header.columns or key in header.columns
     if key == "class_name":
@@ -160,7 +162,7 @@ def plan_rows(
     """Sets each row's participant, base entry, action and changes; a second row for the same
     person of the school is an error."""
     people = SchoolPeople(programme, kind)
-    claimed: dict[int, int] = {}
+    claimed: dict[int, ParsedRow] = {}
     for row in rows:
         row.problems = [problem for problem in row.problems if problem.kind != SAME_PERSON]
         row.existing_participant_id = row.entry_id = None
@@ -175,12 +177,13 @@ def plan_rows(
                 Problem(
                     row.number,
                     header.name_title(),
-                    f"тот же человек, что в строке {claimed[participant_id]}",
+                    f"тот же человек, что в строке {claimed[participant_id].where}",
                     SAME_PERSON,
+                    row.sheet,
                 )
             )
             continue
-        claimed[participant_id] = row.number
+        claimed[participant_id] = row
         row.existing_participant_id = participant_id
         changes = _person_changes(row, header, people.by_pk[participant_id])
         entry = people.entries.get(participant_id)

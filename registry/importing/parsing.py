@@ -23,8 +23,10 @@ class ParseResult:
     sheet_title: str
     header: Header
     rows: list[ParsedRow]
-    skipped: list[dict] = field(default_factory=list)  # {"row", "reason", "text"}
+    skipped: list[dict] = field(default_factory=list)  # {"row", "reason", "text"[, "sheet"]}
     format: str = ""
+    sheets: list[dict] = field(default_factory=list)  # class sheets read: {"title", "row", "rows"}
+    sheet_notes: list[dict] = field(default_factory=list)  # sheets left out: {"sheet", "note"}
 
     @property
     def problems(self) -> list[Problem]:
@@ -36,7 +38,7 @@ class ParseResult:
 
 
 def _mark_duplicates(rows: list[ParsedRow], header: Header) -> None:
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple, ParsedRow] = {}
     for row in rows:
         if not row.person.get("last_name") or not row.person.get("first_name"):
             continue
@@ -46,12 +48,13 @@ def _mark_duplicates(rows: list[ParsedRow], header: Header) -> None:
                 Problem(
                     row.number,
                     header.name_title(),
-                    f"повторяет строку {seen[key]}: тот же человек (ФИО и дата рождения)",
+                    f"повторяет строку {seen[key].where}: тот же человек (ФИО и дата рождения)",
                     "Повтор человека в файле",
+                    row.sheet,
                 )
             )
         else:
-            seen[key] = row.number
+            seen[key] = row
 
 
 def _key(row: ParsedRow) -> tuple:
@@ -62,18 +65,24 @@ def _key(row: ParsedRow) -> tuple:
 
 
 def _sorted_rows(sheet, kind: str) -> tuple[list[tuple], list[dict]]:
-    """Rows of people (with the class of the sub-heading above them) and the skipped rows."""
+    """Rows of people (with the class of the sub-heading above them, or of their sheet) and the
+    skipped rows."""
     sorter = RowSorter(sheet.header, kind, example_names(kind))
-    people, skipped, heading_class = [], [], None
-    for number, values in sheet.rows:
-        reason, opened = sorter.reason(values)
-        if reason is None:
-            people.append((number, values, heading_class))
-            continue
-        if reason == CLASS_HEADING:
-            heading_class = opened
-        shown = " ".join(text(value) for value in values if text(value))
-        skipped.append({"row": number, "reason": reason, "text": shown[:120]})
+    people, skipped = [], []
+    for part in sheet.sheets:
+        heading_class = part.class_name
+        for number, values in part.rows:
+            reason, opened = sorter.reason(values)
+            if reason is None:
+                people.append((number, values, heading_class, part.title))
+                continue
+            if reason == CLASS_HEADING:
+                heading_class = opened
+            shown = " ".join(text(value) for value in values if text(value))
+            item = {"row": number, "reason": reason, "text": shown[:120]}
+            if part.title:
+                item["sheet"] = part.title
+            skipped.append(item)
     return people, skipped
 
 
@@ -113,4 +122,11 @@ def parse_file(
     rows = read_rows(sheet.header, people, kind, today)
     _mark_duplicates(rows, sheet.header)
     plan_rows(rows, sheet.header, programme, kind, sensitive=sensitive)
-    return ParseResult(kind, sheet.title, sheet.header, rows, skipped, sheet.format)
+    sheets = [
+        {"title": part.title, "row": part.header_row, "rows": part.header_rows}
+        for part in sheet.sheets
+        if part.title
+    ]
+    return ParseResult(
+        kind, sheet.title, sheet.header, rows, skipped, sheet.format, sheets, sheet.notes
+    )

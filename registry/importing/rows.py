@@ -7,7 +7,15 @@ from ..models import Consent, Participant
 from ..models.people import age_on
 from . import values as v
 from .categories import CategoryMatcher
-from .columns import CONSENT_DATE_KEYS, FIELDS_BY_KEY, MENTEES, MENTORS, Header, normalise
+from .columns import (
+    BIRTH_PARTS,
+    CONSENT_DATE_KEYS,
+    FIELDS_BY_KEY,
+    MENTEES,
+    MENTORS,
+    Header,
+    normalise,
+)
 from .contacts import parse_email, parse_phone
 from .values import CellError
 
@@ -23,6 +31,7 @@ CONSENT_KINDS = {
     "consent_personal_data": (Consent.Kind.PERSONAL_DATA,),
     "consent_participation": (Consent.Kind.PARTICIPATION,),
 }
+PART_NAMES = {"birth_day": "день", "birth_month": "месяц", "birth_year": "год"}
 SELF_SIGNED = ("лично", "сам", "сама", "участник", "самостоятельно")
 NO_CONSENT = ("нет", "не дано", "отказ", "-", "—")
 
@@ -33,14 +42,18 @@ class Problem:
     column: str
     message: str
     kind: str = ""
+    sheet: str = ""  # for a workbook with one class per sheet
 
     def as_dict(self) -> dict:
-        return {
+        data = {
             "row": self.row,
             "column": self.column,
             "message": self.message,
             "kind": self.kind or self.message,
         }
+        if self.sheet:
+            data["sheet"] = self.sheet
+        return data
 
 
 @dataclass
@@ -55,10 +68,20 @@ class ParsedRow:
     entry_id: int | None = None  # the person's mentor entry or mentee entry, when there is one
     action: str = ""  # ADD, UPDATE or SAME (matching.py)
     changes: list[dict] = field(default_factory=list)  # {"field", "old", "new"}
+    sheet: str = ""  # the sheet of a workbook with one class per sheet
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return self.sheet, self.number
+
+    @property
+    def where(self) -> str:
+        """The row as a person finds it: «7», or «7 (лист «5А»)»."""
+        return f"{self.number} (лист «{self.sheet}»)" if self.sheet else str(self.number)
 
     @property
     def full_name(self) -> str:
@@ -77,6 +100,14 @@ class RowReader:
         self._columns = header.columns
         self._values: tuple = ()
         self._width = 0
+        self._memo: dict[tuple, tuple] = {}
+        # Only values that come from a column (or the class of a sheet or sub-heading) can be long.
+        names = ("last_name", "first_name", "middle_name") if header.has_name else ()
+        self._limited = [
+            (key, limit)
+            for key, limit in LIMITED
+            if key in header.columns or key in names or key == "class_name"
+        ]
 
     def cell(self, key: str):
         index = self._columns.get(key)
@@ -84,8 +115,10 @@ class RowReader:
             return None
         return self._values[index]
 
-    def read(self, number: int, values: tuple, heading_class: str | None = None) -> ParsedRow:
-        row = ParsedRow(number)
+    def read(
+        self, number: int, values: tuple, heading_class: str | None = None, sheet: str = ""
+    ) -> ParsedRow:
+        row = ParsedRow(number, sheet=sheet)
         self._values, self._width = values, len(values)
         self._name(row)
         self._person(row, heading_class)
@@ -100,14 +133,25 @@ class RowReader:
 
     def _problem(self, row: ParsedRow, key: str, message: str, kind: str = "") -> None:
         column = self.header.name_title() if key == "name" else self.header.title(key)
-        row.problems.append(Problem(row.number, column, message, kind))
+        row.problems.append(Problem(row.number, column, message, kind, row.sheet))
+
+    def _read(self, name: str, parse, value, *args):
+        """(value read, CellError or None); a value repeated down a column is read once."""
+        memo = (name, value.__class__, value)
+        found = self._memo.get(memo)
+        if found is None:
+            try:
+                found = (parse(value, *args), None)
+            except CellError as error:
+                found = (None, error)
+            self._memo[memo] = found
+        return found
 
     def _try(self, row: ParsedRow, key: str, parse, *args):
-        try:
-            return parse(self.cell(key), *args)
-        except CellError as error:
+        value, error = self._read(key, parse, self.cell(key), *args)
+        if error is not None:
             self._problem(row, key, str(error), error.kind)
-            return None
+        return value
 
     def _name(self, row: ParsedRow) -> None:
         person = row.person
@@ -120,6 +164,7 @@ class RowReader:
             person[key] = v.text(self.cell(key))
             if person[key]:
                 try:
+                    v.check_one_person(self.cell(key), 1)
                     v.check_name_part(person[key])
                 except CellError as error:
                     self._problem(row, key, str(error), error.kind)
@@ -130,7 +175,10 @@ class RowReader:
 
     def _person(self, row: ParsedRow, heading_class: str | None) -> None:
         person = row.person
-        birth_date = self._try(row, "birth_date", v.parse_date, self.today)
+        if "birth_year" in self._columns:
+            birth_date = self._birth_of_parts(row)
+        else:
+            birth_date = self._try(row, "birth_date", v.parse_date, self.today)
         if birth_date:
             try:
                 v.check_birth_date(birth_date, self.today)
@@ -138,10 +186,12 @@ class RowReader:
                 self._problem(row, "birth_date", str(error), error.kind)
                 birth_date = None
         person["birth_date"] = birth_date
-        person["class_name"] = v.parse_class(self._class_cell()) or heading_class or ""
+        person["class_name"] = (
+            self._read("class", v.parse_class, self._class_cell())[0] or heading_class or ""
+        )
         for key in TEXT_FIELDS:
             person[key] = v.text(self.cell(key))
-        person["phone"] = parse_phone(self.cell("phone"))
+        person["phone"] = self._read("phone", parse_phone, self.cell("phone"))[0]
         person["email"] = self._try(row, "email", parse_email) or ""
         person["experience_years"] = self._try(row, "experience_years", v.parse_experience)
         problems = len(row.problems)
@@ -151,6 +201,28 @@ class RowReader:
             if kind is None:
                 self._problem(row, "kind", self._no_kind(), "Не указана категория участника")
         person["kind"] = kind
+
+    def _birth_of_parts(self, row: ParsedRow) -> datetime.date | None:
+        """A birth date in three columns: day, month (a number or a word) and year."""
+        problems = len(row.problems)
+        readers = (v.parse_day, v.parse_month, v.parse_year)
+        parts = [self._try(row, key, read) for key, read in zip(BIRTH_PARTS, readers, strict=True)]
+        if len(row.problems) > problems or parts == [None, None, None]:
+            return None
+        if None in parts:
+            key = BIRTH_PARTS[parts.index(None)]
+            self._problem(
+                row,
+                key,
+                f"не указан {PART_NAMES[key]} рождения: заполните день, месяц и год",
+                "Дата не понята",
+            )
+            return None
+        try:
+            return v.date_of_parts(*parts, self.today)
+        except CellError as error:
+            self._problem(row, "birth_day", str(error), error.kind)
+            return None
 
     def _class_cell(self):
         """The class, or the grade and the letter from two columns («7» and «Б»)."""
@@ -199,7 +271,6 @@ class RowReader:
         for message, group in messages:
             self._problem(row, "categories", message, group)
         entry["categories"] = [category.pk for category in categories]
-        entry["category_labels"] = [(c.name, c.sensitive) for c in categories]
         entry["request_text"] = v.long_text(self.cell("request_text"))
         priority = self.cell("priority")
         entry["priority"] = self._try(row, "priority", v.parse_priority) if v.text(priority) else ""
@@ -228,10 +299,8 @@ class RowReader:
                 )
 
     def _consent_date(self, row: ParsedRow, key: str, value) -> datetime.date | None:
-        try:
-            signed_on = v.parse_date(value)
-            v.check_past_date(signed_on, self.today, "дата согласия")
-        except CellError as error:
+        signed_on, error = self._read("consent", _consent_day, value, self.today)
+        if error is not None:
             if not any(char.isdigit() for char in v.text(value)):
                 self._problem(
                     row,
@@ -253,8 +322,8 @@ class RowReader:
             if birth
             else person.get("kind") == Participant.Kind.STUDENT
         )
-        own = normalise(signer) in SELF_SIGNED or (
-            signer and normalise(signer) == normalise(row.full_name)
+        own = bool(signer) and (
+            normalise(signer) in SELF_SIGNED or normalise(signer) == normalise(row.full_name)
         )
         if not signer or own:
             if minor:
@@ -277,8 +346,9 @@ class RowReader:
         row.reference = int(raw) if raw.isdigit() and len(raw) <= 18 else None
 
     def _lengths(self, row: ParsedRow) -> None:
-        for key, limit in LIMITED:
-            value = row.person.get(key, row.entry.get(key))
+        person, entry = row.person, row.entry
+        for key, limit in self._limited:
+            value = person[key] if key in person else entry.get(key)
             if isinstance(value, str) and len(value) > limit:
                 column = key if key in self.header.columns else "name"
                 self._problem(
@@ -295,6 +365,12 @@ class RowReader:
                 "слишком длинное значение: не более 255 символов",
                 "Слишком длинное значение",
             )
+
+
+def _consent_day(value, today: datetime.date) -> datetime.date | None:
+    signed_on = v.parse_date(value)
+    v.check_past_date(signed_on, today, "дата согласия")
+    return signed_on
 
 
 def person_key(last_name: str, first_name: str, middle_name: str, birth_date) -> tuple:

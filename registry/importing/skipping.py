@@ -95,7 +95,9 @@ class RowSorter:
                 return SIGNATURE, None
         if len(filled) <= 2 and first.startswith(NOTE_WORDS):
             return NOTE, None
-        if len(filled) == 1 or len({text(value) for value in filled}) == 1:
+        if len(filled) == 1 or (
+            filled[-1] == filled[0] and len({text(value) for value in filled}) == 1
+        ):
             heading = class_heading(filled[0])
             if heading:
                 return CLASS_HEADING, heading

@@ -200,15 +200,21 @@ def _cell(value):
     return str(value)  # times and durations: shown as written
 
 
+_PLAIN_TYPES = frozenset({str, float, int, bool, datetime.date, datetime.datetime, type(None)})
+
+
 def _sheet_cells(sheet, title: str, limit: int) -> Sheet:
     start_column = sheet.start[1] if sheet.start else 0
     padding = (None,) * start_column
     width = max(0, MAX_COLUMNS - start_column)
     rows, more = [], False
     for index, values in enumerate(sheet.iter_rows()):
-        cells = tuple(_cell(value) for value in values[:width])
-        if all(value is None for value in cells):
+        cells = [None if value == "" else value for value in values[:width]]
+        if cells.count(None) == len(cells):
             continue
+        if not _PLAIN_TYPES.issuperset(map(type, cells)):
+            cells = [_cell(value) for value in cells]
+        cells = tuple(cells)
         if len(rows) >= limit:
             more = True
             break

@@ -32,8 +32,11 @@ def error_groups(errors: list[dict]) -> list[dict]:
         group["count"] += 1
         if error["column"] not in group["columns"]:
             group["columns"].append(error["column"])
-        if len(group["rows"]) < FIRST_ROWS and error.get("row") not in group["rows"]:
-            group["rows"].append(error.get("row"))
+        where = error.get("row")
+        if where and error.get("sheet"):
+            where = f"{where} (лист «{error['sheet']}»)"
+        if len(group["rows"]) < FIRST_ROWS and where not in group["rows"]:
+            group["rows"].append(where)
     return sorted(groups.values(), key=lambda group: -group["count"])
 
 

@@ -20,6 +20,20 @@ MONTHS = {
     "янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7, "авг": 8,
     "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
 }  # fmt: skip
+# A month written in a column of its own: «март», «марта», «мар», «Март.».
+MONTH_WORDS = {
+    word: number
+    for number, words in enumerate(
+        (
+            "январь января янв", "февраль февраля фев февр", "март марта мар",
+            "апрель апреля апр", "май мая", "июнь июня июн", "июль июля июл",
+            "август августа авг", "сентябрь сентября сен сент", "октябрь октября окт",
+            "ноябрь ноября ноя нояб", "декабрь декабря дек",
+        ),
+        start=1,
+    )
+    for word in words.split()
+}  # fmt: skip
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s*([./\-\\ ])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})$")
 _YEAR_MONTH_DAY = re.compile(r"^(\d{4})[./\-](\d{1,2})[./\-](\d{1,2})$")
 _WORDS_DATE = re.compile(r"^(\d{1,2})\s+([а-я]+)\.?\s+(\d{4})$")
@@ -64,11 +78,17 @@ NOT_A_NAME = "ФИО не похоже на имя человека"
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:[-'’.][^\W\d_]*)*$")
 
 
+_PLAIN_NAME = re.compile(r"^[^\W\d_]+(?:[-'’.][^\W\d_]*)*(?: [^\W\d_]+(?:[-'’.][^\W\d_]*)*)*$")
+
+
 def check_name_part(part: str) -> None:
     """A surname, a name or a patronymic: letters, with hyphens or apostrophes inside."""
+    has_digit = any(map(str.isdigit, part))
+    if not has_digit and _PLAIN_NAME.match(part):
+        return  # words of letters: the usual case, decided by one expression
     if part.startswith(("=", "+", "@")):
         raise CellError(f"«{part}» похоже на формулу, а не на имя человека", NOT_A_NAME)
-    if any(char.isdigit() for char in part):
+    if has_digit:
         raise CellError(f"в имени человека не может быть цифр: «{part}»", NOT_A_NAME)
     for word in part.split():
         if not _NAME_WORD.match(word):
@@ -78,8 +98,31 @@ def check_name_part(part: str) -> None:
             )
 
 
+SEVERAL_PEOPLE = "Несколько человек в одной ячейке"
+_PEOPLE_SEPARATOR = re.compile(r"\s*[\n,;]\s*")
+
+
+def check_one_person(value: object, words: int) -> None:
+    """Refuses a cell holding several people («Иванов Иван, Петров Пётр», or one per line):
+    every part has ``words`` words or more (2 for a ФИО, 1 for a surname or a name)."""
+    if value.__class__ is not str:
+        return
+    if "," not in value and ";" not in value and "\n" not in value:
+        return
+    parts = [part for part in _PEOPLE_SEPARATOR.split(value.strip()) if part]
+    if len(parts) < 2 or any(len(part.split()) < words for part in parts):
+        return
+    listed = ", ".join(f"«{' '.join(part.split())}»" for part in parts[:4])
+    raise CellError(
+        f"в одной ячейке несколько человек ({len(parts)}): {listed}{'…' if len(parts) > 4 else ''}"
+        ". Запишите каждого человека в отдельной строке",
+        SEVERAL_PEOPLE,
+    )
+
+
 def split_full_name(value: object) -> tuple[str, str, str]:
     """«Иванова Ольга Сергеевна» → parts; «Мамедов Эльдар Руслан оглы» keeps «Руслан оглы»."""
+    check_one_person(value, 2)
     whole = text(value)
     if whole:
         check_name_part(whole)
@@ -125,8 +168,12 @@ def _make(raw: str, year: int, month: int, day: int) -> datetime.date:
 
 
 def _from_text(raw: str, past: datetime.date | None) -> datetime.date:
-    value = _YEAR_WORD.sub("", _TIME_TAIL.sub("", raw.casefold().replace("ё", "е"))).strip()
-    if match := _DAY_MONTH_YEAR.match(value):
+    match = _DAY_MONTH_YEAR.match(raw)  # «14.03.2012», the usual case, as written
+    value = raw
+    if match is None:
+        value = _YEAR_WORD.sub("", _TIME_TAIL.sub("", raw.casefold().replace("ё", "е"))).strip()
+        match = _DAY_MONTH_YEAR.match(value)
+    if match:
         first, separator, second, year = int(match[1]), match[2], int(match[3]), int(match[4])
         day, month = first, second
         if separator == "/" and second > 12 >= first:  # 03/14/2012 from an American setting
@@ -163,6 +210,59 @@ def parse_date(value: object, past: datetime.date | None = None) -> datetime.dat
     if not raw:
         return None
     return _from_text(raw, past)
+
+
+def _whole(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return int(value) if math.isfinite(value) and float(value).is_integer() else None
+    raw = text(value).rstrip(".")
+    return int(raw) if raw.isdigit() and len(raw) <= 4 else None
+
+
+def parse_day(value: object) -> int | None:
+    """The day of a birth date written in its own column."""
+    if not text(value):
+        return None
+    day = _whole(value)
+    if day is None or not 1 <= day <= 31:
+        raise CellError(f"день рождения — число от 1 до 31, а не «{text(value)}»", "Дата не понята")
+    return day
+
+
+def parse_month(value: object) -> int | None:
+    """A month as a number (3, «03») or a Russian word («март», «марта», «мар.»)."""
+    if not text(value):
+        return None
+    month = _whole(value)
+    if month is None:
+        month = MONTH_WORDS.get(text(value).casefold().rstrip("."))
+    if month is None or not 1 <= month <= 12:
+        raise CellError(
+            f"месяц рождения — число от 1 до 12 или название месяца («март», «марта»), "
+            f"а не «{text(value)}»",
+            "Дата не понята",
+        )
+    return month
+
+
+def parse_year(value: object) -> int | None:
+    """A year of four digits, or of two («12» is 2012 unless that date is still to come)."""
+    if not text(value):
+        return None
+    year = _whole(value)
+    if year is None or not (year < 100 or 1900 <= year <= 2100):
+        raise CellError(
+            f"год рождения — четыре цифры (2012) или две (12), а не «{text(value)}»",
+            "Дата не понята",
+        )
+    return year
+
+
+def date_of_parts(day: int, month: int, year: int, past: datetime.date | None) -> datetime.date:
+    raw = f"{day:02d}.{month:02d}.{year:02d}"
+    return _make(raw, _century(year, month, day, past), month, day)
 
 
 def check_birth_date(day: datetime.date, today: datetime.date) -> None:

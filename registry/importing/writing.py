@@ -36,7 +36,7 @@ def competency_name(item: str) -> str:
 
 
 def _new_participants(rows: list[ParsedRow], programme: Programme, by: User) -> dict[int, int]:
-    """Row number → participant id of the rows whose person is new to the school."""
+    """Row (sheet, number) → participant id of the rows whose person is new to the school."""
     fresh = [row for row in rows if not row.existing_participant_id]
     keys = insert_rows(
         Participant,
@@ -50,7 +50,7 @@ def _new_participants(rows: list[ParsedRow], programme: Programme, by: User) -> 
             for row in fresh
         ],
     )
-    return {row.number: pk for row, pk in zip(fresh, keys, strict=True)}
+    return {row.key: pk for row, pk in zip(fresh, keys, strict=True)}
 
 
 def _apply(instance, changes: list[dict], fields, by: User) -> bool:
@@ -80,9 +80,7 @@ def _consents(rows: list[ParsedRow], participants: dict[int, int], by: User) -> 
         for consent in row.consents:
             if row.existing_participant_id and f"consent:{consent['kind']}" not in wanted:
                 continue
-            new.append(
-                {"participant_id": participants[row.number], "created_by_id": by.pk, **consent}
-            )
+            new.append({"participant_id": participants[row.key], "created_by_id": by.pk, **consent})
     insert_rows(Consent, new)
 
 
@@ -93,7 +91,7 @@ def _write_mentees(rows, participants, programme: Programme, by: User) -> None:
         [
             {
                 "programme_id": programme.pk,
-                "participant_id": participants[row.number],
+                "participant_id": participants[row.key],
                 "request_text": row.entry["request_text"],
                 "priority": row.entry["priority"] or Mentee.Priority.NORMAL,
                 "source": row.entry["source"],
@@ -130,7 +128,7 @@ def _competencies(names) -> dict[str, Competency]:
 def _write_mentors(rows, participants, programme: Programme, by: User) -> None:
     fresh = [row for row in rows if row.action == ADD]
     kinds = dict(
-        Participant.objects.filter(pk__in=[participants[row.number] for row in fresh]).values_list(
+        Participant.objects.filter(pk__in=[participants[row.key] for row in fresh]).values_list(
             "pk", "kind"
         )
     )
@@ -139,9 +137,9 @@ def _write_mentors(rows, participants, programme: Programme, by: User) -> None:
         [
             {
                 "school_id": programme.school_id,
-                "participant_id": participants[row.number],
+                "participant_id": participants[row.key],
                 "contour": row.entry["contour"]
-                or default_contour(Participant(kind=kinds[participants[row.number]])),
+                or default_contour(Participant(kind=kinds[participants[row.key]])),
                 "offer": row.entry["offer"],
                 "capacity": row.entry["capacity"] or 1,
                 "status": Mentor.Status.CANDIDATE,
@@ -181,7 +179,7 @@ def write_rows(rows: list[ParsedRow], kind: str, programme: Programme, *, by: Us
     transaction. Rows without changes are left alone."""
     participants = _new_participants(rows, programme, by)
     participants.update(
-        {row.number: row.existing_participant_id for row in rows if row.existing_participant_id}
+        {row.key: row.existing_participant_id for row in rows if row.existing_participant_id}
     )
     _changed_people(rows, by)
     if kind == MENTEES:

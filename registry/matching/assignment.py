@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from ..document_checks import with_document_flags
 from ..models import Mentee
 from .scoring import Context, Reason, Suggestion, mentee_stems, mentor_rows, score
 
@@ -58,11 +59,12 @@ def best_assignment(
 
 
 def waiting_mentees(programme):
-    return (
+    return with_document_flags(
         programme.mentees.filter(status=Mentee.Status.WAITING)
         .select_related("participant", "programme__school")
         .prefetch_related("categories")
-        .order_by("participant__last_name", "participant__first_name", "pk")
+        .order_by("participant__last_name", "participant__first_name", "pk"),
+        "participant",
     )
 
 

@@ -24,10 +24,12 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.utils import timezone
 
+from mentoring.text import plural
+
 from ..document_checks import Flags, with_document_flags
 from ..models import MatchingWeights, Mentee, Mentor, MentoringForm, Pair, Participant, RoleModel
-from ..services.pairs import form_problems
-from .text import plural, stems
+from ..services.pairs import form_problems, people_problems
+from .text import stems
 
 CRITERIA = {
     "competence": "Компетенции и запрос",
@@ -83,6 +85,7 @@ class Context:
     explain_sensitive: bool = False
     mentor_stems: dict = field(default_factory=dict)
     form_fits: dict = field(default_factory=dict)
+    mentee_flags: dict = field(default_factory=dict)
 
     @property
     def roles(self) -> dict[int, list[RoleModel]]:
@@ -267,22 +270,17 @@ def _age(mentor, mentee):
     return None, [], []
 
 
-def _document_problems(mentor, mentee, today) -> list[str]:
-    mp = mentor.participant
-    flags = Flags.of(mentor)
-    found = []
-    if mp.is_minor(today):
-        if not (flags.pd_rep and flags.part_rep):
-            found.append("нет согласий родителя наставника")
-    elif not (flags.pd_any and flags.part_any):
-        found.append("нет согласий наставника на обработку данных и участие")
-    adult_with_minor = mentee.participant.is_minor(today) and not mp.is_minor(today)
-    if adult_with_minor and (flags.criminal_until is None or flags.criminal_until < today):
-        found.append("нет действующей справки об отсутствии судимости")
-    teacher = Participant.Kind.TEACHER
-    if mp.kind == teacher and mentee.participant.kind == teacher and not flags.teacher:
-        found.append("нет письменного согласия педагога на наставничество")
-    return found
+def _document_problems(mentor, mentee, ctx: "Context") -> list[str]:
+    """The documents rule of forming a pair (``services.pairs.people_problems``), for both."""
+    if mentee.pk not in ctx.mentee_flags:
+        ctx.mentee_flags[mentee.pk] = Flags.of(mentee)
+    mentor_flags, mentee_flags = Flags.of(mentor), ctx.mentee_flags[mentee.pk]
+
+    def flags_of(person):
+        return mentor_flags if person.pk == mentor.participant_id else mentee_flags
+
+    blockers = people_problems(mentor.participant, [mentee.participant], ctx.today, flags_of)
+    return [str(blocker) for blocker in blockers]
 
 
 def score(mentee: Mentee, mentor: Mentor, ctx: Context, wanted: Request | None = None):
@@ -295,7 +293,7 @@ def score(mentee: Mentee, mentor: Mentor, ctx: Context, wanted: Request | None =
         hard.append(f"не в реестре наставников (статус «{mentor.get_status_display()}»)")
     if mentor.participant_id == mentee.participant_id:
         hard.append("это сам наставляемый")
-    hard += _document_problems(mentor, mentee, ctx.today)
+    hard += _document_problems(mentor, mentee, ctx)
     free = mentor.capacity - ctx.loads.get(mentor.pk, 0)
     if free > 0:
         places = plural(free, "место", "места", "мест")

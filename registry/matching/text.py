@@ -43,13 +43,3 @@ def stems(text: str) -> set[str]:
             if stem not in STOP:
                 found.add(stem)
     return found
-
-
-def plural(n: int, one: str, few: str, many: str) -> str:
-    """Russian plural: 1 класс, 2 класса, 5 классов."""
-    n = abs(n)
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many

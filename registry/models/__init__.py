@@ -1,6 +1,7 @@
 from .bases import Competency, Mentee, Mentor, PortfolioFile, RequestCategory
 from .documents import Certificate, Consent
 from .imports import ImportBatch
+from .labour import MentoringAgreement, MentoringDuty
 from .pairs import MatchingWeights, MentoringForm, Pair, RoleModel
 from .partners import Partner
 from .people import Participant
@@ -27,6 +28,8 @@ __all__ = [
     "Meeting",
     "Mentee",
     "Mentor",
+    "MentoringAgreement",
+    "MentoringDuty",
     "MentoringForm",
     "Pair",
     "Participant",

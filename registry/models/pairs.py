@@ -165,6 +165,18 @@ class Pair(models.Model):
     def is_open(self) -> bool:
         return self.status not in (self.Status.COMPLETED, self.Status.TERMINATED)
 
+    @property
+    def term(self) -> str:
+        """«с 01.10.2026 по 31.05.2027», «с 01.10.2026, без даты окончания»."""
+        starts, ends = self.starts_on, self.ends_on
+        if starts and ends:
+            return f"с {starts:%d.%m.%Y} по {ends:%d.%m.%Y}"
+        if starts:
+            return f"с {starts:%d.%m.%Y}, без даты окончания"
+        if ends:
+            return f"до {ends:%d.%m.%Y}, дата начала не указана"
+        return "не указаны"
+
 
 class MatchingWeights(models.Model):
     """A school's weights of the matching criteria (how much each reason counts)."""

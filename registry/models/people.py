@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mentoring.access import SchoolScopedQuerySet
+from mentoring.declension import initials
 from mentoring.models import School
 
 ADULT_AGE = 18
@@ -117,8 +118,7 @@ class Participant(models.Model):
 
     @property
     def short_name(self) -> str:
-        initials = "".join(f"{p[0]}." for p in (self.first_name, self.middle_name) if p)
-        return f"{self.last_name} {initials}".strip()
+        return f"{self.last_name} {initials(self.first_name, self.middle_name)}".strip()
 
     def age(self, today: datetime.date | None = None) -> int | None:
         if not self.birth_date:

@@ -8,7 +8,8 @@ from an older class, except «равный – равному»); a mentee is in
 """
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,7 +17,7 @@ from django.utils import timezone
 from mentoring.errors import DomainError
 from mentoring.models import Programme, User
 
-from ..document_checks import Flags
+from ..document_checks import Flags, with_document_flags
 from ..models import Mentee, Mentor, MentoringForm, Pair, Participant, RoleModel
 from .bases import set_mentee_status, set_mentor_status
 
@@ -27,14 +28,83 @@ class PairingError(DomainError):
     pass
 
 
-def _consent_problems(participant: Participant, who: str, today: datetime.date) -> list[str]:
-    flags = Flags.of(participant)
+@dataclass(frozen=True)
+class Blocker:
+    """A document a person lacks before the pair can be formed: ``document`` is what to add
+    («consent» or «certificate»), to ``person``."""
+
+    person: Participant
+    text: str
+    document: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _consent_problems(
+    participant: Participant, who: str, flags: Flags, today: datetime.date
+) -> list[Blocker]:
     if participant.is_minor(today):
         if not (flags.pd_rep and flags.part_rep):
-            return [f"{who}: нет согласий родителя (законного представителя)"]
+            text = f"{who}: нет согласий родителя (законного представителя)"
+            return [Blocker(participant, text, "consent")]
     elif not (flags.pd_any and flags.part_any):
-        return [f"{who}: нет согласия на обработку персональных данных и на участие в программе"]
+        text = f"{who}: нет согласия на обработку персональных данных и на участие в программе"
+        return [Blocker(participant, text, "consent")]
     return []
+
+
+def people_problems(
+    mentor_person: Participant,
+    mentee_people: Sequence[Participant],
+    today: datetime.date,
+    flags_of: Callable[[Participant], Flags] = Flags.of,
+) -> list[Blocker]:
+    """The documents both sides need: consents (a parent's for a minor), the mentor's valid
+    certificate of no criminal record when working with minors, and a teacher's written consent
+    to mentor a colleague. ``flags_of`` gives a person's documents (loaded in bulk by a page)."""
+    mentor_flags = flags_of(mentor_person)
+    found = _consent_problems(mentor_person, "Наставник", mentor_flags, today)
+    for person in mentee_people:
+        found += _consent_problems(person, person.short_name, flags_of(person), today)
+    works_with_minors = any(person.is_minor(today) for person in mentee_people)
+    until = mentor_flags.criminal_until
+    certificate_valid = until is not None and until >= today
+    if works_with_minors and not mentor_person.is_minor(today) and not certificate_valid:
+        text = (
+            "Наставник работает с несовершеннолетними: нужна действующая справка "
+            "об отсутствии судимости."
+        )
+        found.append(Blocker(mentor_person, text, "certificate"))
+    mentors_colleague = mentor_person.kind == Participant.Kind.TEACHER and any(
+        person.kind == Participant.Kind.TEACHER for person in mentee_people
+    )
+    if mentors_colleague and not mentor_flags.teacher:
+        text = "Педагог-наставник коллеги даёт письменное согласие на осуществление наставничества."
+        found.append(Blocker(mentor_person, text, "consent"))
+    return found
+
+
+def blockers_by_mentor(
+    mentee: Mentee, mentors: Sequence[Mentor], today: datetime.date | None = None
+) -> dict[int, list[Blocker]]:
+    """``people_problems`` of the mentee with each mentor, with the documents read in one query."""
+    today = today or timezone.localdate()
+    people = [mentor.participant for mentor in mentors] + [mentee.participant]
+    rows = with_document_flags(
+        Participant.objects.filter(pk__in=[person.pk for person in people]),
+        school_id=mentee.participant.school_id,
+    )
+    flags = {row.pk: Flags.of(row) for row in rows}
+    return {
+        mentor.pk: people_problems(
+            mentor.participant,
+            [mentee.participant],
+            today,
+            lambda person: flags[person.pk],
+        )
+        for mentor in mentors
+    }
 
 
 def open_load(mentor: Mentor, *, exclude: Pair | None = None) -> int:
@@ -100,25 +170,8 @@ def pair_problems(
         found.append(
             f"Наставник не включён в реестр наставников (статус «{mentor.get_status_display()}»)."
         )
-    found += _consent_problems(mentor.participant, "Наставник", today)
-    for mentee in mentees:
-        found += _consent_problems(mentee.participant, mentee.participant.short_name, today)
-    mentor_person = mentor.participant
-    flags = Flags.of(mentor_person)
-    works_with_minors = any(m.participant.is_minor(today) for m in mentees)
-    certificate_valid = flags.criminal_until is not None and flags.criminal_until >= today
-    if works_with_minors and not mentor_person.is_minor(today) and not certificate_valid:
-        found.append(
-            "Наставник работает с несовершеннолетними: нужна действующая справка "
-            "об отсутствии судимости."
-        )
-    mentors_colleague = mentor_person.kind == Participant.Kind.TEACHER and any(
-        m.participant.kind == Participant.Kind.TEACHER for m in mentees
-    )
-    if mentors_colleague and not flags.teacher:
-        found.append(
-            "Педагог-наставник коллеги даёт письменное согласие на осуществление наставничества."
-        )
+    blockers = people_problems(mentor.participant, [m.participant for m in mentees], today)
+    found += [str(blocker) for blocker in blockers]
     load = open_load(mentor, exclude=pair)
     if load + len(mentees) > mentor.capacity:
         found.append(

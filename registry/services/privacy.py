@@ -35,6 +35,7 @@ from ..models import (
     Meeting,
     Mentee,
     Mentor,
+    MentoringAgreement,
     Pair,
     Participant,
 )
@@ -249,6 +250,10 @@ def anonymise_participant(
         mentee_ids = list(participant.mentee_entries.values_list("pk", flat=True))
         _erase_records(participant)
         _scrub_work(mentor, mentee_ids, pattern)
+        _scrub_fields(
+            MentoringAgreement.objects.filter(Q(mentor=mentor) | Q(mentees=participant)).distinct(),
+            pattern,
+        )
         _erase_person(participant, by)
         record = AnonymisationRecord.objects.create(
             participant=participant, by=by, reason=reason.strip()

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from mentoring import events
 from mentoring.archive import archive_programme
+from mentoring.declension import GENITIVE, name_in
 from mentoring.errors import DomainError
 from mentoring.models import AcademicYear, Programme, User
 from stages.services import start_programme
@@ -133,7 +134,7 @@ def _pair_choices(
     chosen, errors = [], []
     for plan in preview.pairs:
         decision = decisions.pairs.get(plan.pair.pk) or PairDecision(plan.action, plan.reason)
-        name = plan.pair.mentor.participant.short_name
+        name = name_in(plan.pair.mentor.participant.short_name, GENITIVE)
         if decision.action not in PAIR_ACTIONS:
             errors.append(f"Пара наставника {name}: неизвестное решение «{decision.action}».")
         elif decision.action == CONTINUE and not plan.can_continue:

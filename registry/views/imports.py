@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 
 from mentoring import access
+from mentoring.text import plural
 
 from .. import importing
 from ..forms.imports import XLSX_TYPE, ImportConfirmForm, ImportUploadForm
@@ -41,21 +42,13 @@ NOUNS = {
 }
 
 
-def plural(number: int, forms: tuple[str, str, str]) -> str:
-    if number % 10 == 1 and number % 100 != 11:
-        return forms[0]
-    if 2 <= number % 10 <= 4 and not 12 <= number % 100 <= 14:
-        return forms[1]
-    return forms[2]
-
-
 def imported_message(kind: str, outcome: importing.Outcome) -> str:
     if not outcome.added and not outcome.updated:
         return "Ничего не изменилось: все строки файла совпадают с базой."
     parts = []
     if outcome.added:
         verb = "Загружен" if outcome.added % 10 == 1 and outcome.added % 100 != 11 else "Загружено"
-        parts.append(f"{verb} {outcome.added} {plural(outcome.added, NOUNS[kind])}")
+        parts.append(f"{verb} {outcome.added} {plural(outcome.added, *NOUNS[kind])}")
     if outcome.updated:
         parts.append(f"обновлено {outcome.updated}" if parts else f"Обновлено {outcome.updated}")
     if outcome.unchanged:
@@ -113,7 +106,7 @@ ACTIONS = {"add": "добавится", "update": "обновится", "same": 
 HIDDEN_CATEGORY = "(конфиденциальная категория)"
 
 
-def _cells(row: importing.ParsedRow, kind: str, sensitive: bool) -> list[str]:
+def _cells(row: importing.ParsedRow, kind: str, sensitive: bool, categories: dict) -> list[str]:
     person, entry = row.person, row.entry
     kind_label = Participant.Kind(person["kind"]).label if person.get("kind") else ""
     birth_date = person.get("birth_date")
@@ -127,7 +120,9 @@ def _cells(row: importing.ParsedRow, kind: str, sensitive: bool) -> list[str]:
         priority = entry.get("priority") or ("normal" if row.action == "add" else "")
         return cells + [
             "; ".join(
-                name for name, hidden in entry.get("category_labels", []) if sensitive or not hidden
+                categories[pk].name
+                for pk in entry.get("categories", [])
+                if pk in categories and (sensitive or not categories[pk].sensitive)
             ),
             entry.get("request_text", ""),
             Mentee.Priority(priority).label if priority else "",
@@ -141,11 +136,10 @@ def _cells(row: importing.ParsedRow, kind: str, sensitive: bool) -> list[str]:
     ]
 
 
-def _changes(batch: ImportBatch, sensitive: bool) -> list:
-    writer = ChangeWriter(sensitive=sensitive)
+def _changes(batch: ImportBatch, writer: ChangeWriter) -> list:
     shown = []
     for data in batch.rows:
-        if data["action"] != "update" or data["problems"]:
+        if data.get("action") != "update" or data.get("problems"):
             continue
         row = importing.stored_rows_of([data])[0]
         changes = writer.changes(row)
@@ -181,15 +175,24 @@ def import_preview(request, batch_id):
     errors = _shown_errors(batch.errors, sensitive)
     is_preview = batch.status == ImportBatch.Status.PREVIEW
     rows = importing.stored_rows_of(batch.rows[:PREVIEW_ROWS]) if is_preview else []
-    rows_with_errors = {error["row"] for error in batch.errors if error.get("row")}
+    writer = ChangeWriter(sensitive=sensitive)
+    categories = writer.categories
+    rows_with_errors = {
+        f"{error['row']} (лист «{error['sheet']}»)" if error.get("sheet") else str(error["row"])
+        for error in batch.errors
+        if error.get("row")
+    }
     details = batch.details or {}
     context.update(
         batch=batch,
         unknown=(details.get("header") or {}).get("unknown", []),
         format_label=FORMAT_LABELS.get(details.get("format"), ""),
         sheet=details.get("sheet", ""),
+        class_sheets=[sheet["title"] for sheet in details.get("sheets", [])],
+        sheet_notes=details.get("sheet_notes", []),
         rows=[
-            (row, ACTIONS.get(row.action, ""), _cells(row, batch.kind, sensitive)) for row in rows
+            (row, ACTIONS.get(row.action, ""), _cells(row, batch.kind, sensitive, categories))
+            for row in rows
         ],
         file_problem=""
         if batch.rows or not is_preview
@@ -199,7 +202,7 @@ def import_preview(request, batch_id):
         error_groups=error_groups(errors),
         errors_shown=errors[:ERRORS_SHOWN],
         can_download_errors=sensitive or batch.uploaded_by_id == request.user.pk,
-        changes=_changes(batch, sensitive) if is_preview else [],
+        changes=_changes(batch, writer) if is_preview else [],
         plan=details.get("result") if not is_preview else details,
         skipped=batch.skipped[:SKIPPED_SHOWN],
         is_preview=is_preview,

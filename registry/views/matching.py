@@ -11,7 +11,7 @@ from mentoring import access
 from ..forms.matching import SuggestionPairForm, WeightsForm
 from ..matching import assignment, scoring
 from ..models import MatchingWeights, Mentee, Mentor, MentoringForm, RoleModel
-from ..services.pairs import PairingError, create_pair
+from ..services.pairs import PairingError, blockers_by_mentor, create_pair
 from .common import require_edit, section_context, staff_object, staff_programme
 
 
@@ -25,15 +25,17 @@ def _mentee(request, mentee_id) -> Mentee:
 
 def _suggestions_page(request, mentee, *, problems=(), posted=None, status=200):
     programme = mentee.programme
+    suggestions = scoring.rank(
+        mentee, sensitive=access.can(request.user, "sensitive.read", programme.school_id)
+    )
+    blockers = blockers_by_mentor(mentee, [suggestion.mentor for suggestion in suggestions])
     return render(
         request,
         "registry/matching/suggestions.html",
         {
             **section_context(request, programme, programme.school, "mentees"),
             "mentee": mentee,
-            "suggestions": scoring.rank(
-                mentee, sensitive=access.can(request.user, "sensitive.read", programme.school_id)
-            ),
+            "suggestions": [(s, blockers[s.mentor.pk]) for s in suggestions],
             "all_forms": list(MentoringForm.objects.all()),
             "all_roles": list(RoleModel.objects.select_related("form")),
             "problems": problems,

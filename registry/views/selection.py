@@ -8,9 +8,12 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 
+from mentoring.declension import INSTRUMENTAL, name_in
 from mentoring.models import Role, User
 from mentoring.query_params import parse_id
 
+from .. import document_checks
+from ..document_checks import with_document_flags
 from ..forms.selection import (
     CommissionForm,
     CommissionMemberFormSet,
@@ -40,6 +43,15 @@ def _recommended(school):
     )
 
 
+def _missing_documents(mentors) -> list[tuple[Mentor, list[str]]]:
+    """Mentors (annotated with their documents) who lack consents or certificates: they may be
+    put in the registry, but no pair is formed with them until the documents are added."""
+    found = [
+        (mentor, document_checks.problems(mentor, document_checks.MENTOR)) for mentor in mentors
+    ]
+    return [(mentor, problems) for mentor, problems in found if problems]
+
+
 @login_required
 def selection(request, programme_id):
     programme = staff_programme(request, programme_id)
@@ -48,14 +60,19 @@ def selection(request, programme_id):
         SelectionCommission.objects.filter(programme=programme).prefetch_related("members").first()
     )
     mentors = school_mentors(school)
+    recommended = list(with_document_flags(_recommended(school), "participant", school.pk))
+    registry = list(
+        with_document_flags(mentors.filter(status__in=Mentor.IN_REGISTRY), "participant", school.pk)
+    )
     context = {
         "commission": commission,
         "candidates": mentors.filter(status=Mentor.Status.CANDIDATE),
         "interviews": Interview.objects.filter(programme=programme).select_related(
             "mentor__participant"
         ),
-        "recommended": _recommended(school),
-        "registry": mentors.filter(status__in=Mentor.IN_REGISTRY),
+        "recommended": recommended,
+        "registry": registry,
+        "missing_documents": _missing_documents([*recommended, *registry]),
         "include_form": RegistryIncludeForm(school=school),
         **section_context(request, programme, school, "selection"),
     }
@@ -146,7 +163,8 @@ def interview_create(request, programme_id):
     if request.method == "POST" and form.is_valid():
         mentor = form.cleaned_data["mentor"]
         services.record_interview(mentor, programme, form.cleaned_data, by=request.user)
-        messages.success(request, f"Собеседование с наставником {mentor} записано.")
+        with_mentor = name_in(mentor, INSTRUMENTAL)
+        messages.success(request, f"Собеседование с наставником {with_mentor} записано.")
         return redirect(_selection_url(programme))
     context = {"form": form, **section_context(request, programme, school, "selection")}
     return render(request, "registry/selection/interview_form.html", context)
@@ -172,7 +190,8 @@ def interview_edit(request, interview_id):
         services.record_interview(
             interview.mentor, programme, form.cleaned_data, by=request.user, interview=interview
         )
-        messages.success(request, f"Собеседование с наставником {interview.mentor} сохранено.")
+        with_mentor = name_in(interview.mentor, INSTRUMENTAL)
+        messages.success(request, f"Собеседование с наставником {with_mentor} сохранено.")
         return redirect(_selection_url(programme))
     context = {
         "form": form,
@@ -190,7 +209,8 @@ def interview_delete(request, interview_id):
     if request.method == "POST":
         mentor = interview.mentor
         services.delete_interview(interview, by=request.user)
-        messages.success(request, f"Собеседование с наставником {mentor} удалено.")
+        with_mentor = name_in(mentor, INSTRUMENTAL)
+        messages.success(request, f"Собеседование с наставником {with_mentor} удалено.")
         return redirect(_selection_url(programme))
     context = {"interview": interview, **section_context(request, programme, school, "selection")}
     return render(request, "registry/selection/interview_confirm_delete.html", context)

@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 
+from mentoring.files import document_name
 from mentoring.models import Programme
 from registry import document_checks
 from registry.models import Mentor, Participant
@@ -97,7 +98,7 @@ def _document(programme: Programme, title: str, rows: list[Row], columns, facts,
             *extra,
         ],
         orientation="landscape",
-        filename=f"{title} {programme.school.short_name} {year_label}",
+        filename=document_name(programme.school.short_name, title, detail=year_label),
     )
 
 

@@ -1,14 +1,19 @@
 """«Грамота» (or «Благодарственное письмо» to parents) for an award, as an A4 landscape PDF."""
 
+import re
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
+from mentoring.files import document_name
+from mentoring.text import one_or_many
 from registry.models import Award
 
+from ..declension import DATIVE, Decliner
 from ..documents.html import read_stylesheet
 from ..documents.official import long_date
 from ..documents.pdf import html_to_pdf
+from ..models import decliner_for
 from ..orders.drafting import signer_name
 
 TEMPLATE_NAME = "reports/certificate.html"
@@ -26,6 +31,7 @@ DEFAULT_WORDING = {
     "добросовестно выполняющего роль наставника в рамках {programme} {school}",
 }
 PROGRAMME_NAME = "Программы наставничества"
+_NOMINATIVE_FULL_NAME = re.compile(r"\S+ \S+ (\S+(ич|вна|чна)|\S+ (оглы|кызы))", re.IGNORECASE)
 
 
 @dataclass
@@ -58,6 +64,18 @@ def recipients_of(award: Award) -> list[str]:
     return names or [BLANK]
 
 
+def thanked(recipients: list[str], decliner: Decliner) -> list[str]:
+    """«Выражаем благодарность» whom: a full name written in the nominative («Иванова Анна
+    Петровна») goes into the dative; anything else is printed as the school wrote it."""
+    shown = []
+    for text in recipients:
+        parts = [part.strip() for part in re.split(r",| и ", text) if part.strip()]
+        if parts and all(_NOMINATIVE_FULL_NAME.fullmatch(part) for part in parts):
+            text = " и ".join(decliner.full(part, DATIVE) for part in parts)
+        shown.append(text)
+    return shown
+
+
 def certificate_for(award: Award) -> Certificate:
     programme = award.programme
     school = programme.school
@@ -68,19 +86,26 @@ def certificate_for(award: Award) -> Certificate:
     )
     if parents:
         verb = "Выражаем искреннюю благодарность"
+        shown = thanked(recipients, decliner_for(school))
     else:
-        verb = "награждаются" if len(recipients) > 1 else "награждается"
+        verb = one_or_many(len(recipients), "награждается", "награждаются")
+        shown = recipients
     director = school.director_name.strip()
     return Certificate(
         heading="БЛАГОДАРСТВЕННОЕ ПИСЬМО" if parents else "ГРАМОТА",
         verb=verb,
-        recipients=recipients,
+        recipients=shown,
         wording=wording,
         organisation=school.full_name,
         date_text=long_date(award.awarded_on),
         signer_position="Директор",
         signer_name=signer_name(director) if director else BLANK,
-        filename=f"{'Благодарственное письмо' if parents else 'Грамота'} {recipients[0]}",
+        filename=document_name(
+            school.short_name,
+            "Благодарственное письмо" if parents else "Грамота",
+            on=award.awarded_on,
+            detail=recipients[0],
+        ),
     )
 
 

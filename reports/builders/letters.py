@@ -2,66 +2,25 @@
 
 from petrovich.enums import Gender
 
+from mentoring.files import document_name
 from mentoring.models import Programme
-from registry.models import Partner
+from mentoring.phrases import inflect_phrase
+from registry.models import Participant, Partner
 
-from ..declension import DATIVE, Decliner, PersonName, guess_gender
+from ..declension import DATIVE, GENITIVE, Decliner, PersonName, guess_gender
 from ..documents import OfficialDocument, Signature
 from ..orders.drafting import programme_curator, signer_name
+from ..outgoing.services import partner_letter_entry
 
 BLANK = "__________"
 DEFAULT_POSITION = "Руководитель"
 LETTER_SUBJECT = "О привлечении наставников из числа специалистов организации"
 
-# Position words as a letter addresses them: «Директору», «Генеральному директору».
-_NOUN_DATIVE = {
-    "глава": "главе",
-    "председатель": "председателю",
-    "руководитель": "руководителю",
-    "управляющий": "управляющему",
-    "заведующий": "заведующему",
-    "заведующая": "заведующей",
-    "исполняющий": "исполняющему",
-}
-_ADJECTIVE_ENDINGS = (("ый", "ому"), ("ой", "ому"), ("ий", "ему"), ("ая", "ой"))
-
-
-def _is_adjective(word: str) -> bool:
-    return word.lower() not in _NOUN_DATIVE and word.lower().endswith(
-        tuple(ending for ending, _ in _ADJECTIVE_ENDINGS)
-    )
-
-
-def _word_dative(word: str) -> str:
-    lower = word.lower()
-    if lower in _NOUN_DATIVE:
-        declined = _NOUN_DATIVE[lower]
-    else:
-        for ending, replacement in _ADJECTIVE_ENDINGS:
-            if lower.endswith(ending):
-                declined = lower[: -len(ending)] + replacement
-                break
-        else:
-            if lower.endswith("ь"):
-                declined = lower[:-1] + "ю"
-            elif lower.endswith(("а", "я")):
-                declined = lower[:-1] + "е"
-            else:
-                declined = lower + "у"
-    return declined.capitalize() if word[:1].isupper() else declined
-
 
 def position_dative(position: str) -> str:
     """«Директор» → «Директору», «Генеральный директор филиала» → «Генеральному директору
-    филиала»: the adjectives and the first noun change, what follows them does not."""
-    words = position.split() or [DEFAULT_POSITION]
-    declined = []
-    for index, word in enumerate(words):
-        declined.append(_word_dative(word))
-        if not _is_adjective(word):
-            declined.extend(words[index + 1 :])
-            break
-    text = " ".join(declined)
+    филиала»: the head group declines, what follows it does not (``mentoring.phrases``)."""
+    text = inflect_phrase(" ".join(position.split()) or DEFAULT_POSITION, DATIVE)
     return text[:1].upper() + text[1:]
 
 
@@ -74,7 +33,7 @@ def salutation(head_name: str) -> str:
 
 
 def addressee(partner: Partner, decliner: Decliner) -> list[str]:
-    lines = [f"{position_dative(partner.head_position)} {partner.name}"]
+    lines = [f"{position_dative(partner.head_position)} {inflect_phrase(partner.name, GENITIVE)}"]
     if partner.head_name.strip():
         lines.append(decliner.short(partner.head_name, DATIVE))
     return lines
@@ -136,21 +95,58 @@ def letter_body(programme: Programme) -> list[str]:
     ]
 
 
+def executor_lines(programme: Programme) -> list[str]:
+    """«Исполнитель» at the foot of a letter (ГОСТ Р 7.0.97-2016, 5.27): the curator's full
+    name, phone and e-mail; their own contacts from the school's records, else the school's."""
+    school = programme.school
+    curator = programme_curator(programme)
+    if curator is None:
+        return [f"Исполнитель: {BLANK}"]
+    record = (
+        Participant.objects.filter(school=school, user=curator).exclude(phone="", email="").first()
+    )
+    phone = (record.phone if record else "") or school.phone
+    email = curator.email or (record.email if record else "") or school.email
+    contacts = ", ".join(
+        part
+        for part in (f"тел. {phone}" if phone else "", f"e-mail: {email}" if email else "")
+        if part
+    )
+    return [f"Исполнитель: {curator.full_name}", *([contacts] if contacts else [])]
+
+
+def letter_addressee_text(partner: Partner, decliner: Decliner) -> str:
+    """Whom the letter goes to, as the register of outgoing documents records it."""
+    return " ".join(addressee(partner, decliner))
+
+
 def partner_letter_document(
     programme: Programme, partner: Partner, decliner: Decliner
 ) -> OfficialDocument:
+    """The letter with its outgoing number and date from the register; before it is registered
+    both are left blank to fill in by hand."""
     school = programme.school
     director = signer_name(school.director_name) if school.director_name.strip() else BLANK
+    entry = partner_letter_entry(partner)
     return OfficialDocument(
         organisation=school.full_name,
+        organisation_short=school.short_name,
         organisation_details=organisation_details(school),
         title=LETTER_SUBJECT,
         doc_type="",
-        date=partner.letter_sent_on,
+        date=entry.date if entry else None,
+        number=str(entry.number) if entry else "",
+        executor=executor_lines(programme),
         addressee=addressee(partner, decliner),
         salutation=salutation(partner.head_name),
         preamble=letter_body(programme),
         closing=["С надеждой на взаимовыгодное сотрудничество,"],
         signatures=[Signature("Директор", director)],
-        filename=f"Письмо-обращение {partner.name}",
+        filename=document_name(
+            school.short_name,
+            "Письмо",
+            number=entry.number if entry else None,
+            on=entry.date if entry else None,
+            detail=partner.name,
+        ),
     )

@@ -1,5 +1,6 @@
 """«Протокол встречи» of a mentor and the mentees of a pair or group."""
 
+from mentoring.files import document_name
 from registry.models import Meeting
 
 from ..documents import OfficialDocument, Signature
@@ -32,8 +33,10 @@ def meeting_protocol_document(meeting: Meeting) -> OfficialDocument:
     kind = meeting.get_kind_display()
     return OfficialDocument(
         organisation=programme.school.full_name,
+        organisation_short=programme.school.short_name,
         doc_type="ПРОТОКОЛ",
         date=meeting.held_on,
+        place=programme.school.town,
         title=f"встречи наставника и наставляемого: {kind[:1].lower()}{kind[1:]}",
         preamble=[
             f"Дата проведения: {meeting.held_on:%d.%m.%Y}.",
@@ -51,5 +54,10 @@ def meeting_protocol_document(meeting: Meeting) -> OfficialDocument:
             Signature("Наставник", signer_name(mentor.full_name)),
             Signature("Куратор", signer_name(curator.full_name) if curator else BLANK),
         ],
-        filename=f"Протокол встречи {meeting.held_on:%d.%m.%Y} {mentor.short_name}",
+        filename=document_name(
+            programme.school.short_name,
+            "Протокол встречи",
+            on=meeting.held_on,
+            detail=mentor.short_name,
+        ),
     )

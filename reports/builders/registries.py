@@ -7,6 +7,7 @@ from dataclasses import replace
 from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 
+from mentoring.files import document_name
 from mentoring.models import Programme
 from registry.models import Mentor, MentoringForm, Pair
 
@@ -58,7 +59,7 @@ def _document(programme: Programme, title: str, sections: list[Section], today) 
         meta=[("Состояние на", today.strftime("%d.%m.%Y"))],
         sections=sections,
         orientation="landscape",
-        filename=f"{title} {programme.school.short_name} {year_label}",
+        filename=document_name(programme.school.short_name, title, detail=year_label),
     )
 
 

@@ -2,11 +2,14 @@ import datetime
 
 from django.utils import timezone
 
+from mentoring.files import document_name
 from mentoring.models import Programme
 from stages import selectors
-from stages.models import RoadmapItem
+from stages.models import OrderKind, RoadmapItem
 
 from ..documents import Column, Document, Facts, Row, Section, Table
+from ..documents.official import APPROVED_FEMININE
+from ..orders.approval import approval_by_order
 
 COLUMNS = [
     Column("№", width=6),
@@ -97,8 +100,9 @@ def roadmap_document(programme: Programme, today: datetime.date | None = None) -
         title="Дорожная карта реализации целевой модели наставничества",
         subtitle=f"на {programme.year.name} учебный год",
         organisation=programme.school.full_name,
+        approval=approval_by_order(programme, OrderKind.REGULATIONS_ROADMAP, APPROVED_FEMININE),
         meta=[("Состояние на", today.strftime("%d.%m.%Y"))],
         sections=sections,
         orientation="landscape",
-        filename=f"Дорожная карта {programme.school.short_name} {year_label}",
+        filename=document_name(programme.school.short_name, "Дорожная карта", detail=year_label),
     )

@@ -15,6 +15,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
 from django.utils import timezone
 
+from mentoring.files import document_name
 from mentoring.personal_data import declaration
 from registry.models import (
     Attendance,
@@ -25,6 +26,8 @@ from registry.models import (
     Interview,
     Meeting,
     Mentor,
+    MentoringAgreement,
+    MentoringDuty,
     Pair,
     Participant,
     TrainingCertificate,
@@ -152,6 +155,16 @@ def _mentor_parts(mentor: Mentor | None, recorder: Recorder) -> list[Part]:
             certificates,
             context=[(COURSE_COLUMN, lambda c: c.course.title), _year("course__programme__year")],
             empty_text="Удостоверений нет",
+        ),
+        table(
+            Mapped("registry.MentoringAgreement", recorder),
+            MentoringAgreement.objects.filter(mentor=mentor).select_related("updated_by"),
+            empty_text="Соглашений о наставничестве нет",
+        ),
+        table(
+            Mapped("registry.MentoringDuty", recorder),
+            MentoringDuty.objects.filter(mentor=mentor).select_related("updated_by"),
+            empty_text="Наставничество не входит в должностные обязанности",
         ),
     ]
 
@@ -384,6 +397,12 @@ def _section(part: Part) -> Section:
     return Section(heading=part.heading, blocks=blocks)
 
 
+def subject_access_name(participant: Participant) -> str:
+    return document_name(
+        participant.school.short_name, "Персональные данные", detail=participant.full_name
+    )
+
+
 def subject_access_document(participant: Participant) -> Document:
     return Document(
         title=TITLE,
@@ -399,7 +418,7 @@ def subject_access_document(participant: Participant) -> Document:
         orientation="landscape",
         xlsx_layout="sheet_per_section",
         sections=[_section(part) for part in subject_access_parts(participant)],
-        filename=f"Персональные данные — {participant.full_name}",
+        filename=subject_access_name(participant),
     )
 
 

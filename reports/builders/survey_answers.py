@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from mentoring.files import document_name
 from surveys.models import Answer, Distribution, Question
 
 from ..documents import Column, Document, Facts, Row, Section, Table
@@ -94,5 +95,7 @@ def survey_answers_document(distribution: Distribution) -> Document:
             ),
         ],
         orientation="landscape",
-        filename=f"Ответы {distribution.title}",
+        filename=document_name(
+            programme.school.short_name, "Ответы на анкету", detail=distribution.title
+        ),
     )

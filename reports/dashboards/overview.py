@@ -21,6 +21,7 @@ from mentoring import access
 from mentoring.models import AcademicYear, Municipality, Programme, School
 from mentoring.periods import PeriodError, month_bounds, month_name, parse_period
 from registry.models import Meeting, Pair, Participant
+from registry.work_stage import WorkStage, work_stage_by_programme
 from stages import selectors as stage_selectors
 from stages.models import Stage
 from stages.selectors import Progress
@@ -62,6 +63,7 @@ class OverviewRow:
     programme: Programme | None
     progress: Progress = field(default_factory=Progress)
     current_stage: Stage | None = None
+    lag: str = ""
     students: Coverage = field(default_factory=Coverage)
     teachers: Coverage = field(default_factory=Coverage)
     pairs_working: int = 0
@@ -203,7 +205,7 @@ def overview_rows(
     by_school = {p.school_id: p for p in programmes}
     ids = [p.pk for p in programmes]
     progress = stage_selectors.progress_by_programme(ids, day)
-    current = stage_selectors.current_stage_by_programme(ids)
+    work_stages = work_stage_by_programme(ids, day)
     coverage = _coverage(ids, day) if ids else {}
 
     rows = []
@@ -213,12 +215,14 @@ def overview_rows(
             rows.append(OverviewRow(school=school, programme=None))
             continue
         students, teachers = coverage.get(programme.pk, (0, 0))
+        work = work_stages.get(programme.pk, WorkStage(None))
         rows.append(
             OverviewRow(
                 school=school,
                 programme=programme,
                 progress=progress.get(programme.pk, Progress()),
-                current_stage=current.get(programme.pk),
+                current_stage=work.stage,
+                lag=work.lag_label,
                 students=Coverage(students, programme.students_total),
                 teachers=Coverage(teachers, programme.teachers_total),
                 pairs_working=programme.pairs_working,

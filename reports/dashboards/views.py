@@ -10,6 +10,7 @@ from mentoring.lookups import municipality_for, school_for
 from mentoring.models import AcademicYear, Programme, School
 from mentoring.periods import month_name, period_key
 from registry import selectors as registry_selectors
+from registry import work_stage
 from registry.services import work as registry_work
 from registry.services.year_turn_plan import pending_turn
 from stages import selectors as stage_selectors
@@ -66,7 +67,9 @@ def school_dashboard(request, school_id):
             documents=registry_selectors.document_summary(programme, today)
             if access.can(request.user, "records.read", school.pk)
             else None,
-            stale_pairs=registry_work.stale_pairs(programme, 30, today),
+            stale_pairs=registry_work.stale_pairs(programme, 30, today).prefetch_related(
+                "mentees__participant"
+            ),
             stages=stages,
             overall=stage_selectors.overall_progress(stages),
             overdue=stage_selectors.overdue_items(programme, today),
@@ -98,6 +101,7 @@ def municipality_overview(request, municipality_id):
             "sort": f"-{sort}" if descending else sort,
             "headers": overview.sort_headers(sort, descending, period),
             "rows": overview.sort_rows(rows, sort, descending),
+            "stage_definition": work_stage.DEFINITION,
             "totals": overview.overview_totals(rows),
             "not_submitted": overview.not_submitted(rows),
         },

@@ -120,6 +120,8 @@ class Document:
     organisation: str = ""
     # A restriction mark printed above everything, e.g. «Для служебного пользования».
     marking: str = ""
+    # The grif of approval of an approved document, top right: «УТВЕРЖДЕНА», «приказом …», «от …».
+    approval: list[str] = field(default_factory=list)
     meta: list[tuple[str, str]] = field(default_factory=list)
     orientation: Literal["portrait", "landscape"] = "portrait"
     xlsx_layout: Literal["single_sheet", "sheet_per_section"] = "single_sheet"

@@ -31,6 +31,17 @@ RUSSIAN_MONTHS_GENITIVE = (
 ATTACHED_TO = {"ПРИКАЗ": "к приказу", "ПРОТОКОЛ": "к протоколу"}
 
 
+APPROVED_BY = {"ПРИКАЗ": "приказом", "ПРОТОКОЛ": "протоколом"}
+APPROVED_NEUTER = "УТВЕРЖДЕНО"  # положение
+APPROVED_FEMININE = "УТВЕРЖДЕНА"  # программа, дорожная карта
+
+
+def approval_grif(approved: str, by: str, reference: str) -> list[str]:
+    """The grif of approval by an order (ГОСТ Р 7.0.97-2016, 5.19), one line each:
+    «УТВЕРЖДЕНО», «приказом МБОУ «СОШ № 1»», «от 01.09.2026 № 12»."""
+    return [approved, by, reference]
+
+
 def long_date(day: datetime.date) -> str:
     """«01» сентября 2026 г."""
     return f"«{day.day:02d}» {RUSSIAN_MONTHS_GENITIVE[day.month - 1]} {day.year} г."
@@ -43,20 +54,27 @@ class Signature:
 
 
 @dataclass
-class Attachment:
-    """A numbered attachment (приложение) holding one table."""
-
-    title: str
-    table: Table
-    note: str = ""
-
-
-@dataclass
 class OfficialSection:
     """A headed part of a longer paper such as the «Положение о наставничестве»."""
 
     heading: str
     paragraphs: list[str] = field(default_factory=list)
+    # A table after the paragraphs: the tasks of an individual plan, the entries of a diary.
+    table: Table | None = None
+
+
+@dataclass
+class Attachment:
+    """A numbered attachment (приложение): a table, or the text of a document the order
+    approves, which then carries its grif under the attachment mark (ГОСТ Р 7.0.97-2016, 5.23)."""
+
+    title: str
+    table: Table | None = None
+    note: str = ""
+    sections: list[OfficialSection] = field(default_factory=list)
+    # «УТВЕРЖДЕНО», «УТВЕРЖДЕНА»…, agreeing with the kind of the approved document; empty for
+    # an attachment that is not itself approved by the order.
+    approved: str = ""
 
 
 @dataclass
@@ -81,6 +99,12 @@ class OfficialDocument:
     attachments: list[Attachment] = field(default_factory=list)
     is_draft: bool = False
     filename: str = "document"
+    # The short name, as attachment marks and grifs cite the paper: «к приказу МБОУ «СОШ № 1»».
+    organisation_short: str = ""
+    # The grif of approval, top right: «УТВЕРЖДЕНО», «приказом …», «от … № …».
+    approval: list[str] = field(default_factory=list)
+    # «Исполнитель»: the name, phone and e-mail of who prepared a letter, at its foot.
+    executor: list[str] = field(default_factory=list)
 
     @property
     def date_text(self) -> str:
@@ -96,23 +120,51 @@ class OfficialDocument:
         return f"от {self.date_text} {self.number_text}"
 
     @property
-    def attachment_reference(self) -> str:
+    def attached_to(self) -> str:
+        """«к приказу МБОУ «СОШ № 1»»: the paper an attachment belongs to, by its short name."""
         noun = ATTACHED_TO.get(self.doc_type, "к документу")
-        return f"{noun} {self.reference}"
+        return " ".join(part for part in (noun, self.organisation_short) if part)
+
+    @property
+    def attachment_reference(self) -> str:
+        """«к приказу МБОУ «СОШ № 1» от 01.09.2026 № 12»."""
+        return f"{self.attached_to} {self.reference}"
 
     def attachment_label(self, index: int) -> str:
-        if len(self.attachments) == 1:
-            return "Приложение"
-        return f"Приложение {index}"
+        """«Приложение № 1»: numbered even when it is the only one, so the text's «(приложение
+        № 1)» and the mark always match."""
+        return f"Приложение № {index}"
+
+    def attachment_mark(self, index: int) -> list[str]:
+        """The lines top right on the first page of an attachment: the mark, then, for a
+        document the order approves, its grif."""
+        lines = [self.attachment_label(index), self.attached_to, self.reference]
+        attachment = self.attachments[index - 1]
+        if attachment.approved:
+            noun = APPROVED_BY.get(self.doc_type, "документом")
+            lines += approval_grif(
+                attachment.approved, f"{noun} {self.organisation_short}".strip(), self.reference
+            )
+        return lines
 
     def to_data(self) -> dict:
         data = asdict(self)
         data["date"] = self.date.isoformat() if self.date else None
+        for section, source in zip(data["sections"], self.sections, strict=True):
+            if source.table is not None:
+                section["table"]["rows"] = [
+                    _plain_cells(row.cells, source.table.columns) for row in source.table.rows
+                ]
         for attachment, source in zip(data["attachments"], self.attachments, strict=True):
-            table = attachment["table"]
-            table["rows"] = [
-                _plain_cells(row.cells, source.table.columns) for row in source.table.rows
-            ]
+            if source.table is not None:
+                attachment["table"]["rows"] = [
+                    _plain_cells(row.cells, source.table.columns) for row in source.table.rows
+                ]
+            for section, part in zip(attachment["sections"], source.sections, strict=True):
+                if part.table is not None:
+                    section["table"]["rows"] = [
+                        _plain_cells(row.cells, part.table.columns) for row in part.table.rows
+                    ]
         return data
 
     @classmethod
@@ -120,21 +172,35 @@ class OfficialDocument:
         data = dict(data)
         data["date"] = datetime.date.fromisoformat(data["date"]) if data.get("date") else None
         data["signatures"] = [Signature(**item) for item in data.get("signatures", [])]
-        data["sections"] = [OfficialSection(**item) for item in data.get("sections", [])]
+        data["sections"] = [
+            OfficialSection(**{**item, "table": _table_from_data(item.get("table"))})
+            for item in data.get("sections", [])
+        ]
         data["attachments"] = [
             Attachment(
                 title=item["title"],
                 note=item.get("note", ""),
-                table=Table(
-                    columns=[Column(**column) for column in item["table"]["columns"]],
-                    rows=[Row(cells) for cells in item["table"]["rows"]],
-                    caption=item["table"].get("caption", ""),
-                    empty_text=item["table"].get("empty_text", "Нет данных"),
-                ),
+                table=_table_from_data(item.get("table")),
+                sections=[
+                    OfficialSection(**{**section, "table": _table_from_data(section.get("table"))})
+                    for section in item.get("sections", [])
+                ],
+                approved=item.get("approved", ""),
             )
             for item in data.get("attachments", [])
         ]
         return cls(**data)
+
+
+def _table_from_data(data: dict | None) -> Table | None:
+    if data is None:
+        return None
+    return Table(
+        columns=[Column(**column) for column in data["columns"]],
+        rows=[Row(cells) for cells in data["rows"]],
+        caption=data.get("caption", ""),
+        empty_text=data.get("empty_text", "Нет данных"),
+    )
 
 
 def _plain_cells(cells: list, columns: list[Column]) -> list:

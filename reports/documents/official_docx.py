@@ -34,7 +34,6 @@ TEXT_WIDTH = Emu(PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
 PARAGRAPH_INDENT = Cm(1.25)
 POINT_HANG = Cm(0.75)
 DRAFT_COLOUR = RGBColor(0xBB, 0x00, 0x00)
-FOOTER_COLOUR = RGBColor(0x55, 0x55, 0x55)
 ACQUAINTED_DATE = "«___» ________ 20__ г."
 NUMERIC_KINDS = frozenset({"number", "percent"})
 
@@ -76,6 +75,8 @@ def render_official_docx(doc: OfficialDocument) -> bytes:
     if doc.is_draft:
         body.draft_mark()
     body.header(doc.organisation, doc.organisation_details)
+    if doc.approval:
+        body.right_block(doc.approval, after=Mm(6))
     if doc.addressee:
         body.letter_head(f"{doc.date_text} {doc.number_text}", doc.addressee)
     if doc.doc_type:
@@ -99,24 +100,23 @@ def render_official_docx(doc: OfficialDocument) -> bytes:
         body.point(number, text, last=number == len(doc.points))
     for text in doc.closing:
         body.text_paragraph(text)
-    for section in doc.sections:
-        body.paragraph(
-            section.heading, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, before=Mm(5), after=Mm(2)
-        ).paragraph_format.keep_with_next = True
-        for text in section.paragraphs:
-            body.text_paragraph(text)
+    body.sections(doc.sections)
     if doc.signatures:
         body.signatures([(item.position, item.name) for item in doc.signatures])
+    if doc.executor:
+        body.executor(doc.executor)
     if doc.acquainted:
         body.acquainted(doc.acquainted_heading, doc.acquainted)
     for index, attachment in enumerate(doc.attachments, start=1):
-        body.attachment_head(doc.attachment_label(index), doc.attachment_reference)
+        body.attachment_head(doc.attachment_mark(index))
         body.paragraph(
             attachment.title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=Mm(4)
         ).paragraph_format.keep_with_next = True
         if attachment.note:
             body.text_paragraph(attachment.note)
-        body.data_table(attachment.table)
+        body.sections(attachment.sections)
+        if attachment.table is not None:
+            body.data_table(attachment.table)
 
     output = BytesIO()
     document.save(output)
@@ -234,16 +234,43 @@ class _Body:
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
                 cell.paragraphs[0].paragraph_format.space_before = Mm(2.5)
 
-    def attachment_head(self, label: str, reference: str) -> None:
+    def sections(self, sections) -> None:
+        for section in sections:
+            self.paragraph(
+                section.heading,
+                bold=True,
+                align=WD_ALIGN_PARAGRAPH.CENTER,
+                before=Mm(5),
+                after=Mm(2),
+            ).paragraph_format.keep_with_next = True
+            for text in section.paragraphs:
+                self.text_paragraph(text)
+            if section.table is not None:
+                self.data_table(section.table)
+
+    def right_block(self, lines: list[str], *, after) -> object:
+        """Lines top right, flush left within the block: a grif or an attachment mark."""
         paragraph = self.document.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         fmt = paragraph.paragraph_format
-        fmt.page_break_before = True
-        fmt.space_after = Mm(6)
+        fmt.left_indent = Emu(int(TEXT_WIDTH * 0.55))
+        fmt.space_after = after
         fmt.keep_with_next = True
-        run = _add_run(paragraph, label, size=Pt(11))
-        run.add_break()
-        run.add_text(reference)
+        run = _add_run(paragraph, lines[0], size=Pt(12))
+        for line in lines[1:]:
+            run.add_break()
+            run.add_text(line)
+        return paragraph
+
+    def attachment_head(self, lines: list[str]) -> None:
+        paragraph = self.right_block(lines, after=Mm(6))
+        paragraph.paragraph_format.page_break_before = True
+
+    def executor(self, lines: list[str]) -> None:
+        paragraph = self.paragraph(lines[0], size=Pt(10), before=Mm(14))
+        for line in lines[1:]:
+            run = paragraph.runs[0]
+            run.add_break()
+            run.add_text(line)
 
     def data_table(self, block: Table) -> None:
         columns = block.columns
@@ -340,25 +367,24 @@ def _setup_page(document) -> None:
     section.header_distance = Mm(10)
     section.footer_distance = Mm(8)
 
-    paragraph = section.footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _footer_run(paragraph, "стр. ")
-    _field(paragraph, "PAGE", "1")
-    _footer_run(paragraph, " из ")
-    _field(paragraph, "NUMPAGES", "1")
+    # ГОСТ Р 7.0.97-2016, 5.2: the page number at the top centre, none on the first page.
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = ""
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _field(paragraph, "PAGE", "2")
 
 
-def _footer_run(paragraph, text: str):
+def _header_run(paragraph, text: str):
     run = paragraph.add_run(text)
-    run.font.size = Pt(9)
-    run.font.color.rgb = FOOTER_COLOUR
+    run.font.size = Pt(12)
     return run
 
 
 def _field(paragraph, instruction: str, placeholder: str) -> None:
     """A complex field (PAGE, NUMPAGES): Word fills in the value when it lays the page out."""
     for kind, text in (("begin", None), (None, f" {instruction} "), ("separate", None)):
-        run = _footer_run(paragraph, "")
+        run = _header_run(paragraph, "")
         if kind:
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), kind)
@@ -368,8 +394,8 @@ def _field(paragraph, instruction: str, placeholder: str) -> None:
             instr.set(qn("xml:space"), "preserve")
             instr.text = text
             run._r.append(instr)
-    _footer_run(paragraph, placeholder)
-    end = _footer_run(paragraph, "")
+    _header_run(paragraph, placeholder)
+    end = _header_run(paragraph, "")
     char = OxmlElement("w:fldChar")
     char.set(qn("w:fldCharType"), "end")
     end._r.append(char)

@@ -1,12 +1,9 @@
 """HTTP responses carrying a rendered document."""
 
-import re
-from urllib.parse import quote
-
 from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers
 
-from mentoring.text import transliterate
+from mentoring.files import content_disposition
 
 from .content import Document
 from .html import render_html
@@ -34,27 +31,6 @@ OFFICIAL_RENDERERS = {
     "docx": render_official_docx,
     "html": render_official_html,
 }
-FALLBACK_STEM = "document"
-
-_UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
-_NON_ASCII_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def clean_stem(name: str) -> str:
-    stem = " ".join(_UNSAFE_NAME.sub(" ", name).split()).strip(". ")
-    return stem[:150] or FALLBACK_STEM
-
-
-def ascii_stem(stem: str) -> str:
-    ascii_name = _NON_ASCII_SAFE.sub("_", transliterate(stem)).strip("._")
-    return ascii_name or FALLBACK_STEM
-
-
-def content_disposition(disposition: str, filename_stem: str, extension: str) -> str:
-    stem = clean_stem(filename_stem)
-    fallback = f"{ascii_stem(stem)}.{extension}"
-    encoded = quote(f"{stem}.{extension}", safe="")
-    return f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"
 
 
 def _renderer(renderers: dict, fmt: str, kind: str):

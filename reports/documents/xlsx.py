@@ -78,6 +78,8 @@ class _SheetWriter:
             self._line(doc.marking, cells.BOLD_FONT)
         if doc.organisation:
             self._line(doc.organisation)
+        for line in doc.approval:
+            self._line(line)
         self._line(doc.title, cells.TITLE_FONT)
         if doc.subtitle:
             self._line(doc.subtitle)

@@ -8,6 +8,7 @@ documents for the officers of that municipality only. Anything outside the user'
 
 from functools import partial
 
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -16,27 +17,55 @@ from mentoring import access
 from mentoring.files import attachment
 from mentoring.lookups import municipality_for, programme_for
 from mentoring.periods import YEARS, PeriodError, parse_period
-from registry.models import Award, Meeting, Pair, Participant, Partner
-from registry.views.common import staff_object, staff_programme
-from surveys.models import Distribution
+from registry.models import (
+    Award,
+    Meeting,
+    Mentor,
+    MentoringAgreement,
+    Pair,
+    Participant,
+    Partner,
+)
+from registry.services.work import get_visible_pair
+from registry.views.common import current_programme, staff_object, staff_programme
+from stages.models import MeetingProtocol
+from surveys.models import Distribution, Questionnaire
 
 from ..builders.bases import mentee_base_document, mentor_base_document
 from ..builders.certificate import certificate_for, render_certificate_pdf
+from ..builders.consents import consent_form_document
+from ..builders.council_protocol import council_protocol_document
 from ..builders.letters import partner_letter_document
+from ..builders.memos import MENTEE, MENTOR, memo_document
+from ..builders.mentoring_programme import mentoring_programme_document
+from ..builders.pair_papers import (
+    development_plan_document,
+    mentee_diary_document,
+    mentor_diary_document,
+)
+from ..builders.partner_agreement import partner_agreement_document
+from ..builders.portfolio import portfolio_document
 from ..builders.protocol import meeting_protocol_document
+from ..builders.questionnaire_blank import questionnaire_blank, render_blank_pdf
 from ..builders.registries import mentor_registry_document, pairs_list_document
 from ..builders.roadmap import roadmap_document
-from ..builders.subject_access import subject_access_document, subject_access_json
+from ..builders.subject_access import (
+    subject_access_document,
+    subject_access_json,
+    subject_access_name,
+)
 from ..builders.survey_answers import survey_answers_document
+from ..builders.teacher_mentoring import agreement_document, consent_document, payments_document
 from ..documents import file_response
-from ..models import decliner_for
+from ..models import MonthlyReport, decliner_for
 from ..monitoring.accounting import QUARTERS, personified_accounting_document
 from ..monitoring.common import academic_year_of
 from ..monitoring.consolidated import consolidated_document
 from ..monitoring.final import final_report_document
 from ..monitoring.quality import quality_assessment_document
 from ..monitoring.school import school_monitoring_document
-from ..orders.rendering import order_document
+from ..monthly.document import monthly_report_document
+from ..orders.rendering import order_document, order_file_name
 from ..orders.views import order_for
 from ..regulation.services import regulation_document
 from .registry import export
@@ -134,7 +163,69 @@ def partner_letter(request, found, fmt):
     return partner_letter_document(programme, partner, decliner_for(programme.school))
 
 
+@export(
+    "mentoring_programme_export",
+    "programmes/<int:programme_id>/mentoring-programme.<format:fmt>",
+    formats={"pdf", "docx"},
+    find=paper_programme,
+)
+def mentoring_programme(request, programme, fmt):
+    return mentoring_programme_document(programme)
+
+
+@export(
+    "partner_agreement",
+    "programmes/<int:programme_id>/partners/<int:partner_id>/agreement.<format:fmt>",
+    formats={"pdf", "docx"},
+    find=_programme_and_partner,
+)
+def partner_agreement(request, found, fmt):
+    programme, partner = found
+    return partner_agreement_document(programme, partner, decliner_for(programme.school))
+
+
+def _council_protocol(request, protocol_id):
+    return staff_object(
+        request,
+        MeetingProtocol.objects.select_related("programme__school", "programme__year"),
+        protocol_id,
+    )
+
+
+@export(
+    "council_protocol",
+    "meeting-protocols/<int:protocol_id>/protocol.<format:fmt>",
+    formats={"pdf", "docx"},
+    find=_council_protocol,
+)
+def council_protocol(request, protocol, fmt):
+    return council_protocol_document(protocol)
+
+
 # --- people, pairs, awards, orders, answers ----------------------------------------------------
+
+
+def _reads_whole_pair(user, pair) -> bool:
+    return access.reads_whole_pair(user, pair.programme.school_id, pair.mentor.participant.user_id)
+
+
+@export(
+    "mentor_memo",
+    "pairs/<int:pair_id>/mentor-memo.pdf",
+    formats={"pdf"},
+    find=get_visible_pair,
+    allowed=_reads_whole_pair,
+    denied="Памятку наставнику получают наставник пары и сотрудники школы.",
+)
+def mentor_memo(request, pair, fmt):
+    return memo_document(pair, MENTOR)
+
+
+@export(
+    "mentee_memo", "pairs/<int:pair_id>/mentee-memo.pdf", formats={"pdf"}, find=get_visible_pair
+)
+def mentee_memo(request, pair, fmt):
+    return memo_document(pair, MENTEE)
 
 
 def _participant(request, participant_id):
@@ -155,9 +246,7 @@ def subject_access(request, participant, fmt):
     """Everything stored about one participant (152-ФЗ, ст. 14)."""
     if fmt == "json":
         return file_response(
-            subject_access_json(participant),
-            fmt,
-            f"Персональные данные — {participant.full_name}",
+            subject_access_json(participant), fmt, subject_access_name(participant)
         )
     return subject_access_document(participant)
 
@@ -216,7 +305,8 @@ def award_certificate(request, award, fmt):
 def order_file(request, order, fmt):
     """An approved order is the file frozen at approval; a draft is drawn up as of today."""
     if order.is_approved and fmt in ("pdf", "docx"):
-        return attachment(order.pdf_file if fmt == "pdf" else order.docx_file)
+        stored = order.pdf_file if fmt == "pdf" else order.docx_file
+        return attachment(stored, name=order_file_name(order))
     return order_document(order, on=timezone.localdate())
 
 
@@ -316,3 +406,183 @@ def _municipality_year(request, municipality_id, year_start):
 )
 def quality_assessment(request, found, fmt):
     return quality_assessment_document(*found)
+
+
+# --- papers of a person and of a pair ----------------------------------------------------------
+
+
+@export(
+    "consent_form",
+    "participants/<int:participant_id>/consent-form.<format:fmt>",
+    formats={"pdf", "docx"},
+    find=_participant,
+)
+def consent_form(request, participant, fmt):
+    """The parent's form for a minor, the participant's own for an adult: prefilled, to sign."""
+    programme = current_programme(participant.school)
+    return consent_form_document(participant, programme, timezone.localdate())
+
+
+def _mentor(request, mentor_id):
+    """School staff, and the mentor their own portfolio."""
+    mentors = Mentor.objects.filter(
+        Q(pk__in=Mentor.objects.for_user(request.user, "records.read").values("pk"))
+        | Q(participant__user=request.user)
+    )
+    return get_object_or_404(mentors.select_related("school", "participant"), pk=mentor_id)
+
+
+@export(
+    "mentor_portfolio",
+    "mentors/<int:mentor_id>/portfolio.<format:fmt>",
+    formats={"pdf", "docx"},
+    find=_mentor,
+)
+def mentor_portfolio(request, mentor, fmt):
+    return portfolio_document(mentor)
+
+
+def _whole_pair(request, pair_id):
+    """School staff and the pair's own mentor, as for a meeting's protocol."""
+    return get_object_or_404(
+        Pair.objects.for_user(request.user, "records.read").select_related(
+            "programme__school", "programme__year", "programme__curator",
+            "mentor__participant", "form", "role_model",
+        ),
+        pk=pair_id,
+    )  # fmt: skip
+
+
+def _pair_mentee(request, pair_id, mentee_id):
+    pair = _whole_pair(request, pair_id)
+    mentee = get_object_or_404(pair.mentees.select_related("participant"), pk=mentee_id)
+    return pair, mentee
+
+
+@export(
+    "development_plan",
+    "pairs/<int:pair_id>/mentees/<int:mentee_id>/plan.<format:fmt>",
+    formats={"pdf", "docx"},
+    find=_pair_mentee,
+)
+def development_plan(request, found, fmt):
+    return development_plan_document(*found)
+
+
+@export(
+    "mentor_diary",
+    "pairs/<int:pair_id>/mentor-diary.<format:fmt>",
+    formats={"pdf", "docx"},
+    find=_whole_pair,
+)
+def mentor_diary(request, pair, fmt):
+    return mentor_diary_document(pair)
+
+
+@export(
+    "mentee_diary",
+    "pairs/<int:pair_id>/mentees/<int:mentee_id>/diary.<format:fmt>",
+    formats={"pdf", "docx"},
+    find=_pair_mentee,
+)
+def mentee_diary(request, found, fmt):
+    return mentee_diary_document(*found)
+
+
+# --- the school's monthly report and blank questionnaires ---------------------------------------
+
+
+def _monthly_report(request, report_id):
+    return get_object_or_404(
+        MonthlyReport.objects.for_user(request.user).select_related("school", "programme"),
+        pk=report_id,
+    )
+
+
+@export(
+    "monthly_report_export",
+    "monthly/<int:report_id>/report.<format:fmt>",
+    formats={"pdf", "xlsx"},
+    find=_monthly_report,
+)
+def monthly_report(request, report, fmt):
+    return monthly_report_document(report)
+
+
+def _questionnaire(request, questionnaire_id):
+    return get_object_or_404(
+        Questionnaire.objects.for_user(request.user, "records.read").select_related("school"),
+        pk=questionnaire_id,
+    )
+
+
+@export(
+    "questionnaire_blank",
+    "surveys/questionnaires/<int:questionnaire_id>/blank.pdf",
+    formats={"pdf"},
+    find=_questionnaire,
+)
+def questionnaire_blank_pdf(request, questionnaire, fmt):
+    blank = questionnaire_blank(questionnaire)
+    return file_response(render_blank_pdf(blank), fmt, blank.filename)
+
+
+# --- teacher mentoring (ТК РФ, ст. 351.8) -------------------------------------------------------
+
+
+def _teacher_mentor(request, mentor_id):
+    mentor = staff_object(
+        request, Mentor.objects.select_related("participant", "school"), mentor_id
+    )
+    if mentor.participant.kind != Participant.Kind.TEACHER:
+        raise Http404("Согласие на наставничество дают педагоги")
+    return mentor
+
+
+@export(
+    "mentoring_consent_export",
+    "mentors/<int:mentor_id>/mentoring-consent.<format:fmt>",
+    formats={"pdf", "docx"},
+    find=_teacher_mentor,
+)
+def mentoring_consent(request, mentor, fmt):
+    return consent_document(mentor, decliner_for(mentor.school), timezone.localdate())
+
+
+def _agreement(request, agreement_id):
+    return staff_object(
+        request,
+        MentoringAgreement.objects.select_related("mentor__participant", "mentor__school"),
+        agreement_id,
+    )
+
+
+@export(
+    "mentoring_agreement_export",
+    "agreements/<int:agreement_id>/agreement.<format:fmt>",
+    formats={"pdf", "docx"},
+    find=_agreement,
+)
+def mentoring_agreement(request, agreement, fmt):
+    return agreement_document(agreement, decliner_for(agreement.mentor.school))
+
+
+def _programme_month(request, programme_id):
+    """The month of ``?month=ГГГГ-ММ``; the current month when it is absent or not a month."""
+    programme = staff_programme(request, programme_id)
+    try:
+        month = parse_period(request.GET.get("month"))
+    except PeriodError:
+        month = timezone.localdate().replace(day=1)
+    return programme, month
+
+
+@export(
+    "mentor_payments_export",
+    "programmes/<int:programme_id>/mentor-payments.xlsx",
+    formats={"xlsx"},
+    find=_programme_month,
+)
+def mentor_payments(request, found, fmt):
+    programme, month = found
+    return payments_document(programme.school, month)

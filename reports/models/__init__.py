@@ -1,6 +1,7 @@
 from .monthly import MonthlyReport, MonthlyReportEvent
 from .names import NameOverride, decliner_for
 from .orders import Order, OrderEvent
+from .outgoing import OutgoingDocument
 from .regulation import Regulation
 
 __all__ = [
@@ -10,5 +11,6 @@ __all__ = [
     "decliner_for",
     "Order",
     "OrderEvent",
+    "OutgoingDocument",
     "Regulation",
 ]

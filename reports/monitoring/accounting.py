@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils import timezone
 
+from mentoring.files import document_name
 from mentoring.models import Municipality
 from registry.models import Pair, Participant
 
@@ -193,5 +194,5 @@ def personified_accounting_document(
         ],
         orientation="landscape",
         xlsx_layout="sheet_per_section",
-        filename=f"Персонифицированный учёт {municipality.name} {year} кв{quarter}",
+        filename=document_name(municipality.name, "Персонифицированный учёт", detail=quarter_name),
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from mentoring.files import document_name
 from mentoring.models import Municipality, Programme, School
 from mentoring.percent import whole_percent
 from mentoring.periods import month_name
@@ -206,5 +207,5 @@ def consolidated_document(
         ],
         orientation="landscape",
         xlsx_layout="sheet_per_section",
-        filename=f"Сводный мониторинг {municipality.name} {period:%Y-%m}",
+        filename=document_name(municipality.name, "Сводный мониторинг", detail=f"{period:%m.%Y}"),
     )

@@ -19,6 +19,7 @@ from collections import Counter
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from mentoring.files import document_name
 from mentoring.models import Programme
 from registry.models import Award, Case, Pair, PlanItem
 from surveys.analytics.growth import pair_growth
@@ -234,8 +235,10 @@ def final_report_document(
         ],
         orientation="landscape",
         xlsx_layout="sheet_per_section",
-        filename=(
-            f"Итоги программы {programme.school.short_name} {programme.year.name.replace('/', '-')}"
+        filename=document_name(
+            programme.school.short_name,
+            "Итоги программы наставничества",
+            detail=programme.year.name.replace("/", "-"),
         ),
         **programme_header(programme),
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from mentoring.files import document_name
 from mentoring.models import AcademicYear, Municipality, Programme
 from surveys.analytics.quality import QualityReport
 
@@ -227,5 +228,7 @@ def quality_assessment_document(
         ],
         orientation="landscape",
         xlsx_layout="sheet_per_section",
-        filename=f"Оценка качества программ {municipality.name} {year.name.replace('/', '-')}",
+        filename=document_name(
+            municipality.name, "Оценка качества программ", detail=year.name.replace("/", "-")
+        ),
     )

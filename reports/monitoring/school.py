@@ -10,6 +10,7 @@ import datetime
 
 from django.utils import timezone
 
+from mentoring.files import document_name
 from mentoring.models import Programme
 from surveys.analytics.satisfaction import satisfaction_distributions
 
@@ -89,9 +90,10 @@ def school_monitoring_document(
         ],
         orientation="landscape",
         xlsx_layout="sheet_per_section",
-        filename=(
-            f"Мониторинг программы {programme.school.short_name} "
-            f"{programme.year.name.replace('/', '-')}"
+        filename=document_name(
+            programme.school.short_name,
+            "Мониторинг программы наставничества",
+            detail=programme.year.name.replace("/", "-"),
         ),
         **programme_header(programme),
     )

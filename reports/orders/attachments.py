@@ -6,9 +6,12 @@ from django.db.models import Prefetch
 
 from stages.models import OrderKind, RoadmapItem
 
+from ..builders.mentoring_programme import programme_sections, programme_title
+from ..declension import GENITIVE
 from ..documents import Column, Table
-from ..documents.official import Attachment
-from ..models import Order
+from ..documents.official import APPROVED_FEMININE, APPROVED_NEUTER, Attachment
+from ..models import Order, decliner_for
+from ..regulation.services import regulation_parts, regulation_title
 
 
 def _competencies(mentor) -> str:
@@ -69,7 +72,15 @@ def _pairs(order) -> list[Attachment]:
         ],
         empty_text="Пары не выбраны",
     )
-    return [Attachment("Наставнические пары (группы)", table)]
+    programme = order.programme
+    return [
+        Attachment("Наставнические пары (группы)", table),
+        Attachment(
+            programme_title(programme),
+            sections=programme_sections(programme),
+            approved=APPROVED_FEMININE,
+        ),
+    ]
 
 
 def _commission(order) -> list[Attachment]:
@@ -167,11 +178,24 @@ def _regulations_roadmap(order) -> list[Attachment]:
         ],
         empty_text="В дорожной карте нет мероприятий",
     )
-    return [Attachment("Дорожная карта внедрения целевой модели наставничества", table)]
+    programme = order.programme
+    return [
+        Attachment(
+            regulation_title(programme.school),
+            sections=regulation_parts(programme),
+            approved=APPROVED_NEUTER,
+        ),
+        Attachment(
+            "Дорожная карта внедрения целевой модели наставничества",
+            table,
+            approved=APPROVED_FEMININE,
+        ),
+    ]
 
 
 def _awards(order) -> list[Attachment]:
     awards = order.awards.select_related("mentor__participant", "pair__mentor__participant")
+    decliner = decliner_for(order.school)
     table = Table(
         columns=[
             Column("№", 6, "number"),
@@ -180,7 +204,7 @@ def _awards(order) -> list[Attachment]:
             Column("Формулировка", 30),
         ],
         rows=[
-            [index, award.get_kind_display(), _recipient(award), award.note]
+            [index, award.get_kind_display(), _recipient(award, decliner), award.note]
             for index, award in enumerate(awards, start=1)
         ],
         empty_text="Поощрения не выбраны",
@@ -188,11 +212,12 @@ def _awards(order) -> list[Attachment]:
     return [Attachment("Список поощряемых участников наставнической деятельности", table)]
 
 
-def _recipient(award) -> str:
+def _recipient(award, decliner) -> str:
     if award.mentor:
         return award.mentor.participant.full_name
     if award.pair:
-        return f"пара (группа) наставника {award.pair.mentor.participant.full_name}"
+        mentor = decliner.full(award.pair.mentor.participant.full_name, GENITIVE)
+        return f"пара (группа) наставника {mentor}"
     return award.recipient_name
 
 

@@ -10,13 +10,16 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils import timezone
 
 from mentoring.models import Programme, Role, User
+from mentoring.phrases import position_in
+from mentoring.text import one_or_many
 from registry.models import Award, Mentor, Pair
 from registry.services.bases import registry_refusal
 from stages.models import OrderKind
 
-from ..declension import ACCUSATIVE, DATIVE, Decliner, PersonName
+from ..declension import ACCUSATIVE, DATIVE, PREPOSITIONAL, Decliner, PersonName
 from ..models import decliner_for
 from .deadlines import (
     TASKS,
@@ -58,16 +61,20 @@ TITLES = {
     OrderKind.PAIRS: "Об утверждении наставнических пар (групп)",
     OrderKind.MENTOR_SCHOOL: "Об организации «Школы наставников»",
     OrderKind.AWARDS: "О поощрении участников наставнической деятельности",
+    OrderKind.TEACHER_MENTOR: "О закреплении наставника за молодым специалистом",
 }
 
 AWARD_WORDING = {
     Award.Kind.BEST_MENTOR: "Наградить грамотой «Лучший наставник» {acc}",
     Award.Kind.MENTOR_OF_YEAR: "Присвоить звание «Наставник года» {dat}",
-    Award.Kind.BEST_PAIR: (
-        "Наградить грамотой «Лучшая пара» наставника {acc} и наставляемых: {mentees}"
-    ),
+    Award.Kind.BEST_PAIR: ("Наградить грамотой «Лучшая пара» наставника {acc} и {mentees}"),
     Award.Kind.PARENTS_LETTER: "Направить благодарственное письмо: {recipient}",
 }
+
+
+def attachment(number: int) -> str:
+    """How the text refers to an attachment (ГОСТ Р 7.0.97-2016, 5.23): «(приложение № 1)»."""
+    return f"(приложение № {number})"
 
 
 @dataclass
@@ -118,8 +125,25 @@ class Drafter:
         name = self.decline.short(self.curator.full_name, DATIVE)
         return f"Куратору программы наставничества {name}"
 
+    def acquainted(self, *people) -> list[str]:
+        """«С приказом ознакомлены»: the people the order concerns as «И.О. Фамилия», each once,
+        in the order given. The director who signs the order is not among them. ``people`` are
+        users, participants or full names; empty ones are skipped."""
+        director = {signer_name(self.school.director_name), self.order.signer_name.strip()}
+        names: list[str] = []
+        for person in people:
+            full_name = person if isinstance(person, str) else getattr(person, "full_name", "")
+            name = signer_name(full_name or "")
+            if name and name not in director and name not in names:
+                names.append(name)
+        return names
+
+    def adults(self, participants) -> list:
+        """Participants of age on the order's date: minors do not sign orders."""
+        return [person for person in participants if not person.is_minor(self.on)]
+
     def curator_acquainted(self) -> list[str]:
-        return [self.curator.short_name] if self.curator else []
+        return self.acquainted(self.curator)
 
     @property
     def year(self) -> str:
@@ -143,8 +167,8 @@ class Drafter:
                 "«Современная школа», «Успех каждого ребёнка», «Молодые профессионалы»"
             ),
             points=[
-                f"Внедрить целевую модель наставничества в {self.school.full_name} "
-                f"в {self.year} учебном году.",
+                "Внедрить целевую модель наставничества в "
+                f"{self.school.full_name_in(ACCUSATIVE)} в {self.year} учебном году.",
                 f"Определить формы наставничества: {forms}.",
                 self._development_point(),
                 "Разместить информацию о внедрении целевой модели наставничества на "
@@ -157,10 +181,10 @@ class Drafter:
     def _draft_curator(self) -> Draft:
         if self.curator:
             person = self.decline.full(self.curator.full_name, ACCUSATIVE)
-            position = f", {self.order.curator_position}" if self.order.curator_position else ""
+            position = position_in(self.order.curator_position, ACCUSATIVE)
             appoint = (
-                f"Назначить куратором внедрения целевой модели наставничества в "
-                f"{self.school.full_name} {person}{position}."
+                f"Назначить {person}{f', {position},' if position else ''} куратором внедрения "
+                f"целевой модели наставничества в {self.school.full_name_in(ACCUSATIVE)}."
             )
         else:
             appoint = "Назначить куратором внедрения целевой модели наставничества __________."
@@ -184,9 +208,10 @@ class Drafter:
             title=TITLES[OrderKind.REGULATIONS_ROADMAP],
             preamble=self.preamble("в целях организации внедрения целевой модели наставничества"),
             points=[
-                f"Утвердить Положение о наставничестве в {self.school.full_name} (прилагается).",
+                "Утвердить Положение о наставничестве в "
+                f"{self.school.full_name_in(PREPOSITIONAL)} {attachment(1)}.",
                 "Утвердить дорожную карту внедрения целевой модели наставничества на "
-                f"{self.year} учебный год (приложение).",
+                f"{self.year} учебный год {attachment(2)}.",
                 f"{self.curator_subject()} обеспечить "
                 "выполнение мероприятий дорожной карты в установленные сроки.",
                 CONTROL,
@@ -201,12 +226,13 @@ class Drafter:
             title=TITLES[OrderKind.COMMISSION],
             preamble=self.preamble("в целях отбора наставников"),
             points=[
-                "Создать конкурсную комиссию по отбору наставников в составе согласно приложению.",
+                "Создать конкурсную комиссию по отбору наставников в составе согласно "
+                "приложению № 1.",
                 self._selection_point(),
                 "Решения конкурсной комиссии оформлять протоколом.",
                 CONTROL,
             ],
-            acquainted=[PersonName.parse(member.full_name).short for member in members],
+            acquainted=self.acquainted(*(member.full_name for member in members)),
         )
 
     def _draft_mentor_registry(self) -> Draft:
@@ -216,32 +242,37 @@ class Drafter:
             preamble=self.preamble("на основании решений конкурсной комиссии"),
             points=[
                 f"Утвердить реестр наставников {self.school.short_name} на {self.year} учебный "
-                "год (приложение).",
+                f"год {attachment(1)}.",
                 f"{self.curator_subject()} довести "
                 "настоящий приказ до сведения наставников и обеспечить их участие в "
                 "«Школе наставников».",
                 CONTROL,
             ],
-            acquainted=self.curator_acquainted()
-            + [mentor.participant.short_name for mentor in mentors],
+            acquainted=self.acquainted(
+                self.curator, *self.adults(mentor.participant for mentor in mentors)
+            ),
         )
 
     def _draft_pairs(self) -> Draft:
-        mentors = {
-            pair.mentor.participant.short_name
-            for pair in self.order.pairs.select_related("mentor__participant")
-        }
+        people = []
+        pairs = self.order.pairs.select_related("mentor__participant").prefetch_related(
+            "mentees__participant"
+        )
+        for pair in pairs.order_by("mentor__participant__last_name", "pk"):
+            people += [pair.mentor.participant, *(m.participant for m in pair.mentees.all())]
         return Draft(
             title=TITLES[OrderKind.PAIRS],
             preamble=self.preamble("по итогам формирования наставнических пар (групп)"),
             points=[
-                f"Утвердить наставнические пары (группы) на {self.year} учебный год (приложение).",
+                f"Утвердить наставнические пары (группы) на {self.year} учебный год "
+                f"{attachment(1)}.",
+                f"Утвердить программу наставничества на {self.year} учебный год {attachment(2)}.",
                 self._plans_point(),
                 f"{self.curator_subject()} обеспечить "
                 "сопровождение наставнических пар (групп) и мониторинг их работы.",
                 CONTROL,
             ],
-            acquainted=self.curator_acquainted() + sorted(mentors),
+            acquainted=self.acquainted(self.curator, *self.adults(people)),
         )
 
     def _draft_mentor_school(self) -> Draft:
@@ -250,10 +281,15 @@ class Drafter:
             organise = (
                 f"Организовать обучение наставников по программе «{course.title}» в объёме "
                 f"{course.hours} ч. в период с {course.starts_on:%d.%m.%Y} по "
-                f"{course.ends_on:%d.%m.%Y}."
+                f"{course.ends_on:%d.%m.%Y} согласно плану занятий {attachment(2)}."
             )
         else:
             organise = "Организовать обучение наставников по программе «Школа наставников»."
+        listeners = (
+            [mentor.participant for mentor in course.participants.select_related("participant")]
+            if course
+            else []
+        )
         responsible = (
             f"Назначить ответственным за организацию обучения "
             f"{self.decline.full(self.curator.full_name, ACCUSATIVE)}, куратора программы "
@@ -266,11 +302,11 @@ class Drafter:
             preamble=self.preamble("в целях развития компетенций наставников"),
             points=[
                 organise,
-                "Утвердить список наставников, направляемых на обучение (приложение).",
+                f"Утвердить список наставников, направляемых на обучение {attachment(1)}.",
                 responsible,
                 CONTROL,
             ],
-            acquainted=self.curator_acquainted(),
+            acquainted=self.acquainted(self.curator, *self.adults(listeners)),
         )
 
     def _draft_awards(self) -> Draft:
@@ -283,8 +319,52 @@ class Drafter:
             preamble=self.preamble(
                 f"по итогам реализации программы наставничества в {self.year} учебном году"
             ),
-            points=[*points, CONTROL],
-            acquainted=self.curator_acquainted(),
+            points=[
+                "Утвердить список поощряемых участников наставнической деятельности "
+                f"{attachment(1)}.",
+                *points,
+                CONTROL,
+            ],
+            acquainted=self.acquainted(self.curator, *self.awardees(awards)),
+        )
+
+    def awardees(self, awards) -> list:
+        """Who an awards order concerns: the mentors and the adult members of awarded pairs,
+        and a recipient named by hand; a letter of thanks goes to parents, who are not staff."""
+        people = []
+        for award in awards:
+            if award.mentor:
+                people.append(award.mentor.participant)
+            elif award.pair:
+                members = [award.pair.mentor.participant]
+                members += [m.participant for m in award.pair.mentees.all()]
+                people += self.adults(members)
+            elif award.kind != Award.Kind.PARENTS_LETTER:
+                people.append(award.recipient_name)
+        return people
+
+    def _draft_teacher_mentor(self) -> Draft:
+        from . import teacher_mentor
+
+        items = teacher_mentor.assignments(self.order, self.on)
+        points = [teacher_mentor.assignment_point(item, self.decline) for item in items]
+        payment = teacher_mentor.payment_point(items)
+        people = [p for item in items for p in (item.mentor.participant, *item.mentees)]
+        return Draft(
+            title=TITLES[OrderKind.TEACHER_MENTOR],
+            preamble=(
+                "В соответствии со статьёй 351.8 Трудового кодекса Российской Федерации, "
+                f"{BASIS.removeprefix('В соответствии с ')}, в целях профессиональной адаптации и "
+                "закрепления на месте работы молодых специалистов,"
+            ),
+            points=[
+                *(points or ["Закрепить наставника __________ за молодым специалистом."]),
+                f"{self.curator_subject()} обеспечить сопровождение наставников и молодых "
+                "специалистов, контроль за ходом наставничества.",
+                *([payment] if payment else []),
+                CONTROL,
+            ],
+            acquainted=self.acquainted(self.curator, *people),
         )
 
     # Points with a deadline ----------------------------------------------------------------
@@ -341,11 +421,17 @@ class Drafter:
         name = mentor.participant.full_name if mentor else award.recipient_name
         mentees = ""
         if award.pair:
-            mentees = ", ".join(m.participant.short_name for m in award.pair.mentees.all())
+            names = [
+                self.decline.short(m.participant.full_name, ACCUSATIVE)
+                for m in award.pair.mentees.all()
+            ]
+            if names:
+                label = one_or_many(len(names), "наставляемого", "наставляемых")
+                mentees = f"{label} {', '.join(names)}"
         text = AWARD_WORDING[award.kind].format(
             acc=self.decline.full(name, ACCUSATIVE) if name else "__________",
             dat=self.decline.full(name, DATIVE) if name else "__________",
-            mentees=mentees or "__________",
+            mentees=mentees or "наставляемых __________",
             recipient=award.recipient_name or name or "__________",
         )
         if award.note:
@@ -391,6 +477,13 @@ def default_many(order) -> None:
         )
     elif order.kind == OrderKind.PAIRS:
         order.pairs.set(programme.pairs.filter(status=Pair.Status.DRAFT))
+    elif order.kind == OrderKind.TEACHER_MENTOR:
+        from . import teacher_mentor
+
+        approved = programme.orders.filter(
+            kind=OrderKind.TEACHER_MENTOR, status=order.Status.APPROVED
+        )
+        order.mentors.set(teacher_mentor.suggested(programme, timezone.localdate(), approved))
     elif order.kind == OrderKind.AWARDS:
         order.awards.set(programme.awards.exclude(orders__status=order.Status.APPROVED))
 

@@ -1,15 +1,19 @@
 from django import forms
+from django.utils import timezone
 
 from mentoring.choice_fields import RowsChoiceField
 from mentoring.concurrency import VersionedFormMixin
 from mentoring.models import User
 from registry.models import Award, Pair, TrainingCourse
 from registry.services.bases import registry_refusal
+from registry.services.labour import standing_of
 from stages.models import OrderKind
 
 from ..models import Order
+from . import teacher_mentor
 from .deadlines import RULE_HELP
 from .drafting import registry_candidates, settle_points
+from .due import REASON_LABEL
 
 LINES_HELP = "Каждый пункт — с новой строки."
 
@@ -23,6 +27,12 @@ class MentorChoice(RowsChoiceField):
         label = f"{mentor.participant.full_name} — {mentor.get_status_display()}"
         reason = registry_refusal(mentor)
         return f"{label} (нельзя включить: {reason})" if reason else label
+
+
+class TeacherMentorChoice(RowsChoiceField):
+    def label_from_instance(self, mentor):
+        standing = standing_of(mentor, timezone.localdate()).standing
+        return f"{mentor.participant.full_name} — {standing.lower()}"
 
 
 class PairChoice(RowsChoiceField):
@@ -80,6 +90,7 @@ class OrderForm(VersionedFormMixin, forms.ModelForm):
         OrderKind.PAIRS: ("pairs",),
         OrderKind.AWARDS: ("awards",),
         OrderKind.MENTOR_SCHOOL: ("course",),
+        OrderKind.TEACHER_MENTOR: ("mentors",),
     }
     ALL_SUBJECTS = ("curator", "curator_position", "mentors", "pairs", "awards", "course")
 
@@ -101,7 +112,15 @@ class OrderForm(VersionedFormMixin, forms.ModelForm):
                 initial=order.curator_id,
                 help_text="Сотрудники, у которых есть учётная запись в этой школе.",
             )
-        if "mentors" in self.fields:
+        if "mentors" in self.fields and order.kind == OrderKind.TEACHER_MENTOR:
+            self.fields["mentors"] = TeacherMentorChoice(
+                label="Наставники из числа педагогов",
+                queryset=teacher_mentor.candidates(programme),
+                widget=forms.CheckboxSelectMultiple,
+                help_text="Закрепить можно по действующему дополнительному соглашению к "
+                "трудовому договору или если наставничество входит в должностные обязанности.",
+            )
+        elif "mentors" in self.fields:
             self.fields["mentors"] = MentorChoice(
                 label="Наставники для реестра",
                 queryset=registry_candidates(programme),
@@ -160,3 +179,22 @@ class ReturnForm(forms.Form):
 
 class NewOrderForm(forms.Form):
     kind = forms.ChoiceField(label="Вид приказа", choices=OrderKind.choices)
+    reason = forms.CharField(label=REASON_LABEL, required=False, max_length=1000)
+
+    def __init__(self, *args, approved: dict[str, Order], **kwargs):
+        """``approved``: the approved order of each once-a-year kind (due.approved_once)."""
+        super().__init__(*args, **kwargs)
+        self.approved = approved
+
+    def clean(self):
+        cleaned = super().clean()
+        earlier = self.approved.get(cleaned.get("kind"))
+        cleaned["reason"] = " ".join(cleaned.get("reason", "").split())
+        if earlier and not cleaned["reason"]:
+            self.add_error(
+                "reason",
+                f"Приказ «{OrderKind(earlier.kind).label}» уже утверждён "
+                f"(приказ от {earlier.order_date:%d.%m.%Y} № {earlier.number}). Такой приказ "
+                "издаётся раз в год: чтобы подготовить второй, укажите причину повторного приказа.",
+            )
+        return cleaned

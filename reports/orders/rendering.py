@@ -2,6 +2,8 @@
 
 import datetime
 
+from mentoring.files import document_name
+
 from ..documents.official import OfficialDocument, Signature
 from .attachments import order_attachments
 from .drafting import settle_points
@@ -15,6 +17,14 @@ def paragraphs(text: str) -> list[str]:
     return [" ".join(chunk.split()) for chunk in text.split("\n\n") if chunk.strip()]
 
 
+def order_file_name(order) -> str:
+    """«МБОУ «СОШ № 1» — Приказ № 12 от 01.09.2026»; a draft by its title."""
+    school = order.school.short_name
+    if order.number is not None:
+        return document_name(school, "Приказ", number=order.number, on=order.order_date)
+    return document_name(school, "Проект приказа", detail=order.title)
+
+
 def live_document(order, on: datetime.date | None = None) -> OfficialDocument:
     """The paper from the order's current text and data. With ``on`` (the order's date, or
     the day a draft is looked at) its deadlines are as they stand on that day; without it the
@@ -24,14 +34,12 @@ def live_document(order, on: datetime.date | None = None) -> OfficialDocument:
     if on is not None:
         points = settle_points(order, points, on)
     approved = order.number is not None
-    if approved:
-        filename = f"Приказ от {order.order_date:%d.%m.%Y} № {order.number}"
-    else:
-        filename = f"Проект приказа {order.title}"
     return OfficialDocument(
         organisation=school.full_name,
+        organisation_short=school.short_name,
         organisation_details=school_details(school),
         doc_type="ПРИКАЗ",
+        place=school.town,
         date=order.order_date,
         number=str(order.number) if approved else "",
         title=order.title,
@@ -42,7 +50,7 @@ def live_document(order, on: datetime.date | None = None) -> OfficialDocument:
         acquainted=list(order.acquainted),
         attachments=order_attachments(order),
         is_draft=not approved,
-        filename=filename,
+        filename=order_file_name(order),
     )
 
 

@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from mentoring import events
+from mentoring.declension import GENITIVE, name_in
 from mentoring.errors import DomainError
 from mentoring.models import Membership, Programme, Role, School, User
 from registry.models import Pair
@@ -22,7 +23,9 @@ from stages.services import set_item_status
 from ..documents.official_docx import render_official_docx
 from ..documents.official_html import render_official_pdf
 from ..models import Order, OrderEvent, decliner_for
+from . import teacher_mentor
 from .drafting import Drafter, default_many, default_subjects, signer_name
+from .due import REASON_LABEL
 from .rendering import live_document
 
 
@@ -54,8 +57,15 @@ def apply_draft(order: Order, on: datetime.date) -> None:
 
 @transaction.atomic
 def create_order(
-    programme: Programme, kind: str, *, by: User | None, today: datetime.date | None = None
+    programme: Programme,
+    kind: str,
+    *,
+    by: User | None,
+    today: datetime.date | None = None,
+    reason: str = "",
 ) -> Order:
+    """A draft of ``kind`` from the programme's data; ``reason``, why a once-a-year kind is
+    drafted again, is kept in the order's history (the comment of its «created» event)."""
     if kind not in OrderKind.values:
         raise OrderError("Неизвестный вид приказа.")
     school = programme.school
@@ -73,7 +83,8 @@ def create_order(
     default_many(order)
     apply_draft(order, today or timezone.localdate())
     order.save()
-    _event(order, OrderEvent.Action.CREATED, by)
+    comment = f"{REASON_LABEL}: {reason}" if reason else ""
+    _event(order, OrderEvent.Action.CREATED, by, comment)
     return order
 
 
@@ -128,11 +139,14 @@ def order_problems(order: Order) -> list[str]:
         for pair in pairs:
             if pair.status != Pair.Status.DRAFT:
                 problems.append(
-                    f"Пара наставника {pair.mentor.participant.short_name} уже в статусе "
+                    f"Пара наставника {name_in(pair.mentor.participant.short_name, GENITIVE)} "
+                    "уже в статусе "
                     f"«{pair.get_status_display()}»."
                 )
     if kind == OrderKind.MENTOR_SCHOOL and order.course is None:
         problems.append("Сначала внесите обучение «Школы наставников» (раздел «Обучение»).")
+    if kind == OrderKind.TEACHER_MENTOR:
+        problems += teacher_mentor.problems(order, order.order_date or timezone.localdate())
     if kind == OrderKind.AWARDS and not order.awards.exists():
         problems.append("Выберите поощрения (раздел «Кейсы и поощрения»).")
     return problems

@@ -13,7 +13,7 @@ from stages.models import OrderKind
 
 from ..declension import CASES, PersonName
 from ..models import Order, OrderEvent, decliner_for
-from . import services
+from . import due, services
 from .drafting import programme_curator
 from .forms import NewOrderForm, OrderForm, ReturnForm
 from .rendering import order_document
@@ -54,11 +54,16 @@ def order_create(request, programme_id):
     _require_draft_right(request, programme.school_id)
     if request.method != "POST":
         return redirect("reports:documents", programme.pk)
-    form = NewOrderForm(request.POST)
+    form = NewOrderForm(request.POST, approved=due.approved_once(programme))
     if not form.is_valid():
-        messages.error(request, "Выберите вид приказа из списка.")
+        if "kind" in form.errors:
+            messages.error(request, "Выберите вид приказа из списка.")
+        for error in form.errors.get("reason", []):
+            messages.error(request, error)
         return redirect("reports:documents", programme.pk)
-    order = services.create_order(programme, form.cleaned_data["kind"], by=request.user)
+    order = services.create_order(
+        programme, form.cleaned_data["kind"], by=request.user, reason=form.cleaned_data["reason"]
+    )
     messages.success(
         request, "Проект приказа подготовлен по данным программы. Проверьте текст и списки."
     )
@@ -242,14 +247,22 @@ def documents(request, programme_id):
     )
     orders = programme.orders.order_by(in_work_first, "-number_year", "-number", "-created_at")
     kinds_done = set(orders.filter(status=Order.Status.APPROVED).values_list("kind", flat=True))
+    once_done = due.approved_once(programme)
     context = {
         "programme": programme,
         "school": programme.school,
         "orders": orders,
         "kinds": [
-            {"value": value, "label": label, "approved": value in kinds_done}
+            {
+                "value": value,
+                "label": label,
+                "approved": value in kinds_done,
+                "needs_reason": value in once_done,
+            }
             for value, label in OrderKind.choices
         ],
+        "due_kind": due.next_due(programme),
+        "reason_label": due.REASON_LABEL,
         "can_draft": access.can(request.user, "order.draft", programme.school_id),
         "can_see_sensitive": access.can(request.user, "sensitive.read", programme.school_id),
     }

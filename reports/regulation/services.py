@@ -8,11 +8,15 @@ from pathlib import Path
 
 from django.db import transaction
 
+from mentoring.files import document_name
 from mentoring.models import Programme, User
+from stages.models import OrderKind
 
+from ..declension import PREPOSITIONAL
 from ..documents import OfficialDocument
-from ..documents.official import OfficialSection
+from ..documents.official import APPROVED_NEUTER, OfficialSection
 from ..models import Regulation
+from ..orders.approval import approval_by_order
 from ..orders.drafting import programme_curator
 
 TEMPLATE_PATH = Path(__file__).resolve().parent.parent / "data" / "regulation.json"
@@ -94,15 +98,26 @@ def paragraphs(text: str) -> list[str]:
     return [" ".join(part.split()) for part in PARAGRAPH_BREAK.split(text) if part.strip()]
 
 
+def regulation_title(school) -> str:
+    return f"ПОЛОЖЕНИЕ о наставничестве в {school.full_name_in(PREPOSITIONAL)}"
+
+
+def regulation_parts(programme: Programme) -> list[OfficialSection]:
+    return [
+        OfficialSection(section["heading"], paragraphs(section["text"]))
+        for section in regulation_sections(programme)
+    ]
+
+
 def regulation_document(programme: Programme) -> OfficialDocument:
+    """The Положение as its own paper; once the order approving it is signed it carries
+    that order's grif."""
     school = programme.school
     return OfficialDocument(
         organisation=school.full_name,
         doc_type="",
-        title=f"ПОЛОЖЕНИЕ о наставничестве в {school.full_name}",
-        sections=[
-            OfficialSection(section["heading"], paragraphs(section["text"]))
-            for section in regulation_sections(programme)
-        ],
-        filename=f"Положение о наставничестве {school.short_name}",
+        approval=approval_by_order(programme, OrderKind.REGULATIONS_ROADMAP, APPROVED_NEUTER),
+        title=regulation_title(school),
+        sections=regulation_parts(programme),
+        filename=document_name(school.short_name, "Положение о наставничестве"),
     )

@@ -17,11 +17,25 @@ MAX_LABEL = 34
 FONT = "DejaVu Sans, Arial, sans-serif"
 BAR_COLOUR = "#0d6efd"
 TEXT_COLOUR = "#212529"
+# At font-size 12 a glyph of DejaVu Sans or Arial is at most about 7.5 px wide on average
+# (Cyrillic capitals included): a label longer than its column at that width is squeezed.
+GLYPH_WIDTH = 7.5
+LABEL_ROOM = LABEL_WIDTH - 8
 
 
 def _short(label: str) -> str:
     label = " ".join(label.split())
     return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1].rstrip() + "…"
+
+
+def _label(label: str, middle: float) -> str:
+    """The label starts at the chart's left edge, so nothing of it falls outside the picture;
+    one that might run into the bars is squeezed into its column."""
+    short = _short(label)
+    squeeze = ""
+    if len(short) * GLYPH_WIDTH > LABEL_ROOM:
+        squeeze = f' textLength="{LABEL_ROOM}" lengthAdjust="spacingAndGlyphs"'
+    return f'<text x="0" y="{middle:g}"{squeeze}>{escape(short)}</text>'
 
 
 def _bar(index: int, label: str, count: int, largest: int) -> str:
@@ -31,8 +45,7 @@ def _bar(index: int, label: str, count: int, largest: int) -> str:
     length = round(room * count / largest) if largest else 0
     return (
         f"<g><title>{escape(label)}: {count}</title>"
-        f'<text x="{LABEL_WIDTH - 8}" y="{middle:g}" text-anchor="end">'
-        f"{escape(_short(label))}</text>"
+        f"{_label(label, middle)}"
         f'<rect x="{LABEL_WIDTH}" y="{top}" width="{length}" height="{BAR_HEIGHT}" '
         f'fill="{BAR_COLOUR}" rx="2"></rect>'
         f'<text x="{LABEL_WIDTH + length + 6}" y="{middle:g}">{count}</text></g>'

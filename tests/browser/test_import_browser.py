@@ -161,3 +161,53 @@ def test_curator_edits_the_base_in_a_spreadsheet_and_loads_it_back(
     expect(page.get_by_role("alert").first).to_contain_text("Загружен 1 наставляемый, обновлено 1")
     assert Participant.objects.get(last_name="Гордеева").class_name == "6А"
     assert Mentee.objects.filter(programme=programme).count() == 2
+
+
+def write_class_sheets(path):
+    """One class per sheet, the birth date in three columns under «Дата рождения», and a sheet
+    of totals that is not a class."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, people in (
+        ("5А", [("Волкова", "Ирина", 3, "марта", 2015)]),
+        ("5 Б", [("Гусев", "Марк", 17, 11, 15), ("Деева", "Ульяна", 1, "Январь", 2015)]),
+    ):
+        sheet = workbook.create_sheet(title)
+        sheet.append(["Фамилия", "Имя", "Дата рождения", None, None])
+        sheet.append([None, None, "день", "месяц", "год"])
+        sheet.merge_cells("C1:E1")
+        for person in people:
+            sheet.append(list(person))
+    totals = workbook.create_sheet("Итого")
+    totals.append(["Класс", "Обучающихся"])
+    totals.append(["5А", 1])
+    workbook.save(path)
+    return path
+
+
+def test_curator_imports_a_book_with_one_class_per_sheet(
+    page, live_server, programme, curator, request_categories, tmp_path
+):
+    log_in(page, live_server, "curator")
+    page.goto(f"{live_server.url}/programmes/{programme.pk}/import/")
+    page.get_by_label("База наставляемых").check()
+    page.get_by_label(FILE_LABEL).set_input_files(write_class_sheets(tmp_path / "5 классы.xlsx"))
+    page.get_by_role("button", name="Проверить файл").click()
+
+    expect(page.get_by_text("листы классов «5А», «5 Б»")).to_be_visible()
+    expect(page.locator("#import-sheet-notes")).to_have_text(
+        "Не прочитаны листы: «Итого» — название листа — не класс, а список по классам."
+    )
+    expect(page.locator("#import-plan")).to_have_text(
+        "Будет добавлено 3, обновлено 0, без изменений 0, пропущено 0."
+    )
+    rows = page.locator("#import-rows tbody tr")
+    expect(rows.nth(1)).to_contain_text("3 (лист «5 Б»)")
+    expect(rows.nth(1)).to_contain_text("5Б")
+    screenshot(page, "import-class-sheets-preview")
+    page.get_by_role("button", name="Загрузить все строки").click()
+
+    expect(page.get_by_role("alert").first).to_contain_text("Загружено 3 наставляемых")
+    classes = dict(Participant.objects.values_list("last_name", "class_name"))
+    assert classes == {"Волкова": "5А", "Гусев": "5Б", "Деева": "5Б"}
+    assert str(Participant.objects.get(last_name="Гусев").birth_date) == "2015-11-17"

@@ -30,6 +30,8 @@ from registry.models import (
     Meeting,
     Mentee,
     Mentor,
+    MentoringAgreement,
+    MentoringDuty,
     MentoringForm,
     Pair,
     Participant,
@@ -304,6 +306,31 @@ def person(programme, forms, request_categories, curator, school):
     plan = DevelopmentPlan.objects.create(pair=their_pair, mentee=entry, goal="Олимпиада")
     PlanItem.objects.create(plan=plan, task="Решить 20 задач", expected_result="Призёр")
 
+    agreement = MentoringAgreement.objects.create(
+        mentor=mentor,
+        number="7",
+        signed_on=days_ago(40),
+        contract_number="12",
+        contract_date=days_ago(400),
+        starts_on=days_ago(39),
+        ends_on=days_ago(-100),
+        content="Гайдамак помогает готовить лабораторные работы",
+        amount=3000,
+        local_act="Положение об оплате труда",
+        ended_on=days_ago(2),
+        ended_by="employee",
+        notice_on=days_ago(10),
+        end_reason="Ольга перешла на другую работу",
+        updated_by=curator,
+    )
+    agreement.mentees.add(elder.participant)
+    MentoringDuty.objects.create(
+        mentor=mentor,
+        basis="job_description",
+        document="Инструкция",
+        since=days_ago(3),
+        updated_by=curator,
+    )
     _survey(programme, participant, curator)
     NameOverride.objects.create(
         school=school, nominative=participant.full_name, dative="Гайдамак Ольге Сергеевне"

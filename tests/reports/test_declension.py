@@ -13,6 +13,7 @@ from reports.declension import (
     PersonName,
     decline,
     guess_gender,
+    initials,
 )
 from reports.models import NameOverride
 from reports.orders import services
@@ -274,8 +275,9 @@ def test_override_wins_over_the_automatic_form():
         ("Шевчук Никита", Gender.MALE),
         ("Черных Любовь", Gender.FEMALE),
         ("Черных Артём", Gender.MALE),
-        ("Смирнова Ассоль", Gender.FEMALE),  # then the surname
-        ("Смирнов Ассоль", Gender.MALE),
+        ("Грей Ассоль", Gender.FEMALE),  # a female name in a soft sign
+        ("Смирнова Ким", Gender.FEMALE),  # then the surname
+        ("Смирнов Ким", Gender.MALE),
         ("Толстая", Gender.FEMALE),
     ],
 )
@@ -324,3 +326,192 @@ def test_school_override_is_used_by_the_order_text(programme, curator):
     assert "Дюма Анну Петровну" in order.points[0]
     assert "Куратору программы наставничества Дюма А.П." in text
     assert "Дюму" not in text and "Дюме" not in text
+
+
+# Classes of names the grammar of generated text depends on --------------------------------
+
+ALL_CASES = (GENITIVE, DATIVE, ACCUSATIVE, INSTRUMENTAL, PREPOSITIONAL)
+
+
+@pytest.mark.parametrize(
+    ("nominative", "genitive", "instrumental"),
+    [
+        # Each part is a surname by itself: both decline.
+        ("Петрова-Водкина Анна Ивановна", "Петровой-Водкиной", "Петровой-Водкиной"),
+        ("Петров-Водкин Кузьма Сергеевич", "Петрова-Водкина", "Петровым-Водкиным"),
+        ("Римский-Корсаков Николай Андреевич", "Римского-Корсакова", "Римским-Корсаковым"),
+        ("Немирович-Данченко Владимир Иванович", "Немировича-Данченко", "Немировичем-Данченко"),
+        # The first part is not a surname by itself: it does not decline.
+        ("Бонч-Бруевич Владимир Дмитриевич", "Бонч-Бруевича", "Бонч-Бруевичем"),
+        ("Тер-Петросян Симон Аршакович", "Тер-Петросяна", "Тер-Петросяном"),
+        ("Сен-Симон Анри", "Сен-Симона", "Сен-Симоном"),
+        ("Демут-Малиновский Василий Иванович", "Демут-Малиновского", "Демут-Малиновским"),
+    ],
+)
+def test_hyphenated_surnames(nominative, genitive, instrumental):
+    name = PersonName.parse(nominative)
+    assert decline(name, GENITIVE).last == genitive
+    assert decline(name, INSTRUMENTAL).last == instrumental
+
+
+@pytest.mark.parametrize(
+    "nominative",
+    [
+        "Гарсиа Хосе",  # foreign, -а after a vowel
+        "Моруа Андре",
+        "Делакруа Эжен",
+        "Гулиа Дмитрий Иосифович",
+        "Белых Олег Петрович",  # -ых/-их, men and women alike
+        "Белых Ольга Петровна",
+        "Седых Анна Ивановна",
+        "Долгих Иван Иванович",
+        "Шевченко Тарас Григорьевич",  # -ко
+        "Франко Иван Яковлевич",
+        "Живаго Юрий Андреевич",  # -аго
+        "Дурново Пётр Николаевич",  # -ово
+        "Арени Армен",  # -ени
+    ],
+)
+def test_surnames_that_never_decline_stay_as_written(nominative):
+    name = PersonName.parse(nominative)
+    assert {decline(name, case).last for case in ALL_CASES} == {name.last}
+    assert decline(name, GENITIVE).first != name.first or name.first in {"Хосе", "Андре"}
+
+
+@pytest.mark.parametrize(
+    ("nominative", "forms"),
+    [
+        (
+            "Иванова Любовь Петровна",
+            ("Любови", "Любови", "Любовь", "Любовью", "Любови"),
+        ),
+        ("Сидорова Нинель Ивановна", ("Нинели", "Нинели", "Нинель", "Нинелью", "Нинели")),
+        ("Грей Ассоль", ("Ассоли", "Ассоли", "Ассоль", "Ассолью", "Ассоли")),
+        # A male name in a soft sign declines the masculine way.
+        ("Петров Игорь Олегович", ("Игоря", "Игорю", "Игоря", "Игорем", "Игоре")),
+    ],
+)
+def test_first_names_in_a_soft_sign(nominative, forms):
+    name = PersonName.parse(nominative)
+    assert tuple(decline(name, case).first for case in ALL_CASES) == forms
+
+
+def test_a_woman_named_in_a_soft_sign_keeps_a_consonant_surname():
+    assert decline(PersonName.parse("Грей Ассоль"), DATIVE).full == "Грей Ассоли"
+
+
+@pytest.mark.parametrize(
+    ("written", "full", "short"),
+    [
+        ("Иванов И.И.", "Иванов И.И.", "Иванов И.И."),
+        ("Иванов И. И.", "Иванов И.И.", "Иванов И.И."),
+        ("Тимофеева М.А.,", "Тимофеева М.А.", "Тимофеева М.А."),
+        ("Тимофеева Мария Александровна", "Тимофеева Мария Александровна", "Тимофеева М.А."),
+        ("Тимофеева Мария", "Тимофеева Мария", "Тимофеева М."),
+    ],
+)
+def test_initials_carry_no_stray_punctuation(written, full, short):
+    name = PersonName.parse(written)
+    assert name.full == full
+    assert name.short == short
+    assert ".." not in Decliner().short(written, DATIVE)
+
+
+def test_initials_of_a_short_name_stay_while_the_surname_declines():
+    assert Decliner().short("Тимофеева М.А.", DATIVE) == "Тимофеевой М.А."
+    assert Decliner().full("Андреев К. С.", GENITIVE) == "Андреева К.С."
+    assert initials(" мария ", "А.", "") == "М.А."
+
+
+def test_the_count_picks_the_word():
+    from mentoring.text import one_or_many, plural
+
+    assert [plural(n, "пара", "пары", "пар") for n in (1, 2, 5, 11, 21, 22, 112)] == [
+        "пара",
+        "пары",
+        "пар",
+        "пар",
+        "пара",
+        "пары",
+        "пар",
+    ]
+    assert one_or_many(1, "наставляемый", "наставляемые") == "наставляемый"
+    assert one_or_many(3, "наставляемый", "наставляемые") == "наставляемые"
+
+
+def test_pages_name_people_in_the_case_of_the_sentence():
+    from django.template import Context, Template
+
+    template = Template(
+        '{% load names %}Пара с наставником {{ name|in_case:"instrumental" }} не сформирована. '
+        'Решение по паре наставника {{ name|short_in_case:"genitive" }}'
+    )
+    text = template.render(Context({"name": "Егоров Максим Игоревич"}))
+    assert text == (
+        "Пара с наставником Егоровым Максимом Игоревичем не сформирована. "
+        "Решение по паре наставника Егорова М.И."
+    )
+
+
+# Awards and pairs in orders -------------------------------------------------------------------
+
+
+def _best_pair(programme, forms, mentees: int):
+    from registry.models import Award, Pair
+    from tests.registry.factories import ready_mentee, ready_student_mentor
+
+    mentor = ready_student_mentor(programme.school)
+    participant = mentor.participant
+    participant.last_name, participant.first_name = "Андреев", "Кирилл"
+    participant.middle_name = "Сергеевич"
+    participant.save()
+    people = [("Белых", "Ольга", "Петровна"), ("Петров", "Иван", "Ильич")][:mentees]
+    pair = Pair.objects.create(programme=programme, mentor=mentor, form=forms["student_student"])
+    pair.mentees.set(
+        [
+            ready_mentee(programme, last_name=last, first_name=first, middle_name=middle)
+            for last, first, middle in people
+        ]
+    )
+    return Award.objects.create(
+        programme=programme,
+        kind=Award.Kind.BEST_PAIR,
+        pair=pair,
+        awarded_on=programme.year.end_date,
+    )
+
+
+@pytest.mark.django_db
+def test_an_award_to_a_pair_names_the_mentor_and_one_mentee_in_the_accusative(
+    programme, curator, forms
+):
+    from reports.orders.attachments import order_attachments
+
+    _best_pair(programme, forms, mentees=1)
+    order = services.create_order(programme, OrderKind.AWARDS, by=curator)
+    assert (
+        "Наградить грамотой «Лучшая пара» наставника Андреева Кирилла Сергеевича и "
+        "наставляемого Белых О.П."
+    ) in order.points
+    rows = order_attachments(order)[0].table.rows
+    assert rows[0].cells[2] == "пара (группа) наставника Андреева Кирилла Сергеевича"
+
+
+@pytest.mark.django_db
+def test_an_award_to_a_group_names_the_mentees_in_the_plural(programme, curator, forms):
+    _best_pair(programme, forms, mentees=2)
+    order = services.create_order(programme, OrderKind.AWARDS, by=curator)
+    awarded = [point for point in order.points if point.startswith("Наградить")]
+    assert awarded[0].endswith("и наставляемых Белых О.П., Петрова И.И.")
+
+
+@pytest.mark.django_db
+def test_a_problem_of_a_pairs_order_names_the_mentor_in_the_genitive(programme, curator, forms):
+    from registry.models import Pair
+
+    award = _best_pair(programme, forms, mentees=1)
+    order = services.create_order(programme, OrderKind.PAIRS, by=curator)
+    Pair.objects.filter(pk=award.pair_id).update(status=Pair.Status.APPROVED)
+    order.pairs.add(award.pair)
+    problems = services.order_problems(order)
+    assert any(p.startswith("Пара наставника Андреева К.С. уже в статусе") for p in problems)

@@ -155,7 +155,7 @@ def test_docx_order_carries_the_content_in_order():
             "Иванова А. П.",
             "«___» ________ 20__ г.",
             "Сидоров И. С.",
-            "Приложение 1\nк приказу от 01.09.2026 № 12-о",
+            "Приложение № 1\nк приказу\nот 01.09.2026 № 12-о",
             "Список пар «наставник — наставляемый»",
             "По состоянию на 1 сентября.",
             "Наставник",
@@ -165,7 +165,7 @@ def test_docx_order_carries_the_content_in_order():
             "1 234",
             "0",
             "2,5",
-            "Приложение 2",
+            "Приложение № 2\nк приказу\nот 01.09.2026 № 12-о",
             "Пустое приложение",
             "Нет данных",
         ],
@@ -208,8 +208,9 @@ def test_docx_page_is_a4_with_office_margins_and_fonts():
     assert normal.font.size.pt == 13
     fonts = normal.element.rPr.rFonts
     assert fonts.get(fonts.nsmap["w"].join(["{", "}eastAsia"])) == "Times New Roman"
-    footer_xml = section.footer.paragraphs[0]._p.xml
-    assert "PAGE" in footer_xml and "стр. " in section.footer.paragraphs[0].text
+    assert section.different_first_page_header_footer
+    assert "PAGE" in section.header.paragraphs[0]._p.xml
+    assert "PAGE" not in section.first_page_header.paragraphs[0]._p.xml
     assert document.core_properties.title == TITLE
     assert document.core_properties.language == "ru-RU"
 
@@ -276,8 +277,8 @@ def test_pdf_order_layout():
     decree_page = next(i for i, page in enumerate(pages) if "ПРИКАЗЫВАЮ" in page)
     attachment_page = next(i for i, page in enumerate(pages) if "Список пар" in page)
     assert attachment_page > decree_page
-    assert "Приложение 1" not in pages[decree_page]
-    assert f"стр. 1 из {len(pages)}" in pages[0]
+    assert "Приложение № 1" not in pages[decree_page]
+    assert "стр." not in pages[0]
     assert "01.09.2026" in pages[attachment_page] and "1 234" in pages[attachment_page]
 
 
@@ -286,7 +287,7 @@ def test_html_contains_title_and_no_template_leftovers():
 
     assert TITLE in html
     assert "{{" not in html and "{%" not in html
-    assert "Приложение 1" in html
+    assert "Приложение № 1" in html
 
 
 def test_data_round_trip_keeps_the_docx_text():

@@ -221,7 +221,8 @@ def test_the_roadmap_attached_to_an_order_does_not_date_work_already_done(
         order, "2026-10-20", curator=curator, director=director, time_machine=time_machine
     )
 
-    rows = {row.cells[0]: row.cells[2] for row in order_document(order).attachments[0].table.rows}
+    roadmap = next(part for part in order_document(order).attachments if part.table)
+    rows = {row.cells[0]: row.cells[2] for row in roadmap.table.rows}
     item = RoadmapItem.objects.get(programme=programme, order_kind=OrderKind.IMPLEMENTATION)
     assert rows[item.number] == "выполнено: приказ от 01.10.2026 № 1"
     selection = RoadmapItem.objects.get(programme=programme, order_kind=OrderKind.COMMISSION)

@@ -56,8 +56,8 @@ def test_status_change_by_htmx_returns_row_and_progress(client, programme, curat
     assert item.status == RoadmapItem.Status.DONE
     assert item.completed_at is not None and item.updated_by == curator
     assert f'id="item-{item.pk}"' in body
-    assert 'id="stage-progress-1" class="stage-progress" hx-swap-oob="true"' in body
-    assert 'id="overall-progress" hx-swap-oob="true"' in body
+    assert 'id="stage-progress-1" class="stage-progress" data-hx-swap-oob="true"' in body
+    assert 'id="overall-progress" data-hx-swap-oob="true"' in body
     total = programme.roadmap_items.filter(stage__number=1).count()
     assert f"Выполнено 1 из {total}" in body
 

@@ -6,7 +6,7 @@ from django_scopes import scopes_disabled
 from mentoring import demo as mentoring_demo
 from mentoring.models import Membership, Role, User
 from registry import demo as registry_demo
-from registry import demo_history, demo_pairs
+from registry import demo_history, demo_labour, demo_pairs
 from stages import demo as stages_demo
 from stages.services import create_roadmap
 from surveys import demo as surveys_demo
@@ -38,27 +38,30 @@ class Command(BaseCommand):
         for number, programme in enumerate(demo.programmes):
             mentors, mentees = BASE_SIZES[number % len(BASE_SIZES)]
             curator = " ".join(schools[number]["curator"])
+            curator_user = _member(programme, Role.CURATOR)
+            director_user = _member(programme, Role.DIRECTOR)
+            approve_pairs = reports_demo.pairs_approval(curator_user, director_user)
             # Last year, finished and archived; this year's bases and pairs carried over from it.
             demo_history.build_previous_year(
                 programme,
                 mentors=mentors,
                 mentees=mentees,
                 seed=number,
-                curator=_member(programme, Role.CURATOR),
+                curator=curator_user,
                 curator_name=curator,
+                approve=approve_pairs,
             )
             registry_demo.build_selection(programme, curator)
-            demo_pairs.build_pairs(programme, seed=number)
+            # Orders in the order of their dates: the pairs order follows the first five.
+            reports_demo.build_orders(programme, curator_user, director_user)
+            demo_pairs.build_pairs(programme, seed=number, approve=approve_pairs)
             demo_pairs.continue_meetings(programme, seed=number)
+            demo_labour.build_agreements(programme)
             mentor_user = User.objects.filter(username=f"mentor{number + 1}").first()
             if mentor_user is not None:
                 demo_pairs.link_mentor_account(programme, mentor_user)
             surveys_demo.build_answers(programme, seed=number)
-            reports_demo.build_orders(
-                programme,
-                _member(programme, Role.CURATOR),
-                _member(programme, Role.DIRECTOR),
-            )
+            reports_demo.build_awards(programme, curator_user)
             reports_demo.build_partners(programme)
         officer = User.objects.filter(username="mnc").first()
         demo_monthly.build_monthly_reports(demo.programmes, officer)
