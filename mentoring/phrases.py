@@ -133,7 +133,26 @@ def inflect_phrase(text: str, case: str) -> str:
         if declined is None:
             return text.strip()
         tokens[position] = _same_letters_case(bare, declined) + token[len(bare) :]
+    _inflect_participle(tokens, positions[-1], head, case)
     return "".join(tokens)
+
+
+def _inflect_participle(tokens: list[str], last: int, head, case: str) -> None:
+    """«Положение …, утверждённое приказом …» → «Положением …, утверждённым приказом …»: a
+    participle that opens the clause after the comma agrees with the head noun."""
+    if not tokens[last].endswith(","):
+        return
+    following = next((i for i in range(last + 1, len(tokens)) if tokens[i].strip()), None)
+    if following is None:
+        return
+    token = tokens[following]
+    bare = token.rstrip(",.;:")
+    participles = [p for p in _nominatives(bare, {"PRTF"}) if _agrees(p, head)]
+    if not _WORD.match(token) or not participles:
+        return
+    declined = _inflected(participles[0], case, head)
+    if declined:
+        tokens[following] = _same_letters_case(bare, declined) + token[len(bare) :]
 
 
 def position_in(text: str, case: str) -> str:

@@ -273,6 +273,16 @@ def build_bases(
     return True
 
 
+def _feminine(surname: str) -> str:
+    """The mother's surname from the child's: «Алексеев» → «Алексеева», «Бельский» →
+    «Бельская»; a surname that does not change by sex is kept."""
+    if surname.endswith(("ский", "цкий")):
+        return surname[:-2] + "ая"
+    if surname.endswith(("ов", "ев", "ёв", "ин", "ын")):
+        return surname + "а"
+    return surname
+
+
 def _documents(rng, mentor_people, mentee_people, today) -> None:
     consents, certificates = [], []
     signed = today - datetime.timedelta(days=rng.randint(20, 60))
@@ -286,7 +296,7 @@ def _documents(rng, mentor_people, mentee_people, today) -> None:
                     participant=participant,
                     kind=kind,
                     given_by=Consent.GivenBy.REPRESENTATIVE if minor else Consent.GivenBy.SELF,
-                    representative_name=f"{participant.last_name} Елена Викторовна"
+                    representative_name=f"{_feminine(participant.last_name)} Елена Викторовна"
                     if minor
                     else "",
                     signed_on=signed,

@@ -64,7 +64,7 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
     from registry import reference as registry_reference
     from stages import reference
 
-    from ..test_seed_demo import seed_demo
+    from .test_seed_demo import seed_demo
 
     media = tmp_path_factory.mktemp("layout-media")
     with rolled_back(django_db_blocker, media):

@@ -1,8 +1,6 @@
 """Import of the mentor and mentee bases from Excel: upload, preview, confirm or cancel; the
 template, the base in the import's own shape, and the checked file with its errors."""
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -11,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 
 from mentoring import access
+from mentoring.files import content_disposition, document_name
 from mentoring.text import plural
 
 from .. import importing
@@ -28,12 +27,12 @@ ERRORS_SHOWN = 200
 CHANGES_SHOWN = 100
 SKIPPED_SHOWN = 100
 TEMPLATE_NAMES = {
-    importing.MENTEES: ("Шаблон базы наставляемых", "Shablon_bazy_nastavlyaemykh"),
-    importing.MENTORS: ("Шаблон базы наставников", "Shablon_bazy_nastavnikov"),
+    importing.MENTEES: "Шаблон базы наставляемых",
+    importing.MENTORS: "Шаблон базы наставников",
 }
 EXPORT_NAMES = {
-    importing.MENTEES: ("База наставляемых для загрузки", "Baza_nastavlyaemykh"),
-    importing.MENTORS: ("База наставников для загрузки", "Baza_nastavnikov"),
+    importing.MENTEES: "База наставляемых для загрузки",
+    importing.MENTORS: "База наставников для загрузки",
 }
 BASE_LISTS = {importing.MENTEES: "registry:mentee_list", importing.MENTORS: "registry:mentor_list"}
 NOUNS = {
@@ -56,11 +55,9 @@ def imported_message(kind: str, outcome: importing.Outcome) -> str:
     return ", ".join(parts)
 
 
-def _download(content: bytes, name: str, ascii_name: str) -> HttpResponse:
+def _download(content: bytes, name: str) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX_TYPE)
-    response["Content-Disposition"] = (
-        f"attachment; filename=\"{ascii_name}.xlsx\"; filename*=UTF-8''{quote(name + '.xlsx')}"
-    )
+    response["Content-Disposition"] = content_disposition("attachment", name, "xlsx")
     return response
 
 
@@ -271,7 +268,7 @@ def import_errors(request, batch_id):
         messages.error(request, f"Не удалось собрать файл с ошибками: {error}")
         return redirect("registry:import_preview", batch_id=batch.pk)
     stem = batch.original_name.rsplit(".", 1)[0]
-    return _download(workbook, f"{stem} — ошибки", "oshibki_zagruzki")
+    return _download(workbook, f"{stem} — ошибки")
 
 
 @login_required
@@ -280,7 +277,7 @@ def import_template(request, programme_id, kind):
     if kind not in TEMPLATE_NAMES:
         raise Http404("Неизвестная база")
     sensitive = access.can(request.user, "sensitive.read", programme.school_id)
-    return _download(importing.template_workbook(kind, sensitive=sensitive), *TEMPLATE_NAMES[kind])
+    return _download(importing.template_workbook(kind, sensitive=sensitive), TEMPLATE_NAMES[kind])
 
 
 @login_required
@@ -290,12 +287,10 @@ def import_export(request, programme_id, kind):
     if kind not in EXPORT_NAMES:
         raise Http404("Неизвестная база")
     sensitive = access.can(request.user, "sensitive.read", programme.school_id)
-    name, ascii_name = EXPORT_NAMES[kind]
     year = programme.year.name.replace("/", "-")
     return _download(
         export_workbook(programme, kind, sensitive=sensitive),
-        f"{name} {programme.school.short_name} {year}",
-        f"{ascii_name}_{year}",
+        document_name(programme.school.short_name, EXPORT_NAMES[kind], detail=year),
     )
 
 

@@ -18,7 +18,7 @@ from mentoring.files import document_name
 from mentoring.models import Programme
 from registry.models import Consent, Participant
 
-from ..declension import GENITIVE, PersonName, guess_gender
+from ..declension import DATIVE, GENITIVE, PersonName, guess_gender
 from ..documents import OfficialDocument, Signature
 from ..documents.official import OfficialSection
 from ..models import decliner_for
@@ -107,10 +107,9 @@ def _identity(name: str, gender: Gender | None) -> str:
 
 
 def _operator(school) -> str:
+    """Whom the consent is given to: the school, in the dative, as the operator."""
     address = school.address or LINE
-    return (
-        f"оператору персональных данных — {school.full_name} (адрес: {address}; далее — Оператор)"
-    )
+    return f"{school.full_name_in(DATIVE)} (адрес: {address}; далее — Оператор)"
 
 
 def _centre(school) -> str:

@@ -39,10 +39,11 @@ def _approved(programme: Programme, kind: str) -> Order | None:
     )
 
 
-def _cited(order: Order | None) -> str:
-    return (
-        f" (утверждено приказом от {order.order_date:%d.%m.%Y} № {order.number})" if order else ""
-    )
+def _cited(order: Order | None, approved: str) -> str:
+    """« (утверждено приказом от … № …)», the participle agreeing with the document cited."""
+    if order is None:
+        return ""
+    return f" ({approved} приказом от {order.order_date:%d.%m.%Y} № {order.number})"
 
 
 def _forms_table(pairs: list[Pair]) -> Table:
@@ -104,7 +105,7 @@ def _roadmap_table(programme: Programme) -> Table:
         columns=[
             Column("№", 8),
             Column("Мероприятие", 50),
-            Column("Срок", 14, "date"),
+            Column("Срок", 14),
             Column("Ответственный", 28),
         ],
         rows=[
@@ -138,12 +139,14 @@ def programme_sections(programme: Programme) -> list[OfficialSection]:
         .select_related("form", "role_model")
         .prefetch_related("mentees")
     )
-    regulation = _cited(_approved(programme, OrderKind.REGULATIONS_ROADMAP))
+    regulation_order = _approved(programme, OrderKind.REGULATIONS_ROADMAP)
+    events_reference = _cited(regulation_order, "утверждены")
     curator = programme_curator(programme)
     values = {
         "school_prepositional": school.full_name_in(PREPOSITIONAL),
         "year": programme.year.name,
-        "regulation_reference": regulation,
+        "regulation_reference": _cited(regulation_order, "утверждено"),
+        "roadmap_reference": _cited(regulation_order, "утверждена"),
         "director": f" ({school.director_name.strip()})" if school.director_name.strip() else "",
         "curator": f" ({curator.full_name})" if curator else "",
     }
@@ -175,7 +178,7 @@ def programme_sections(programme: Programme) -> list[OfficialSection]:
         OfficialSection("5. Этапы реализации программы", [], table=_stages_table()),
         OfficialSection(
             "6. Дорожная карта реализации программы",
-            [f"Мероприятия на {programme.year.name} учебный год{regulation}:"],
+            [f"Мероприятия на {programme.year.name} учебный год{events_reference}:"],
             table=_roadmap_table(programme),
         ),
         OfficialSection("7. Обучение наставников", _training(programme)),

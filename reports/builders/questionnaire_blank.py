@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
 
+from mentoring.files import document_name
 from surveys.models import Question, Questionnaire
 
 from ..documents.html import read_stylesheet
@@ -87,7 +88,11 @@ def questionnaire_blank(questionnaire: Questionnaire) -> Blank:
         organisation=questionnaire.school.full_name if questionnaire.school else "",
         intro=questionnaire.description,
         sections=sections,
-        filename=f"Бланк анкеты {questionnaire.title}",
+        filename=document_name(
+            questionnaire.school.short_name if questionnaire.school else "",
+            "Бланк анкеты",
+            detail=questionnaire.title,
+        ),
     )
 
 

@@ -162,7 +162,7 @@ def _regulations_roadmap(order) -> list[Attachment]:
         columns=[
             Column("№", 7),
             Column("Мероприятие", 45),
-            Column("Срок", 14, "date"),
+            Column("Срок", 14),
             Column("Ответственный", 18),
             Column("Итоговый документ", 20),
         ],

@@ -136,6 +136,16 @@ def test_a_position_inside_a_sentence_starts_in_lower_case():
     assert position_in("", "accusative") == ""
 
 
+def test_a_participle_after_the_comma_agrees_with_the_head_noun():
+    act = "Положение об оплате труда работников, утверждённое приказом от 29.08.2025 № 118"
+    assert inflect_phrase(act, "instrumental") == (
+        "Положением об оплате труда работников, утверждённым приказом от 29.08.2025 № 118"
+    )
+    assert inflect_phrase("Положение об оплате труда, приказ № 5", "genitive") == (
+        "Положения об оплате труда, приказ № 5"
+    )
+
+
 def test_e_with_dots_is_not_added_where_the_school_writes_e():
     assert inflect_phrase("Муниципальное казенное учреждение", "genitive") == (
         "Муниципального казенного учреждения"
