@@ -9,9 +9,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SIZES = [(1366, 768), (390, 844)]
 
 
-def _open(browser, live_server, username, path, width, height):
+def _open(browser, live_server, username, path, width, height, *, mobile=None):
+    # A mobile context zooms out to fit a page that is too wide, hiding the sideways scroll;
+    # a narrow desktop window shows it.
     context = browser.new_context(
-        locale="ru-RU", viewport={"width": width, "height": height}, is_mobile=width < 500
+        locale="ru-RU",
+        viewport={"width": width, "height": height},
+        is_mobile=width < 500 if mobile is None else mobile,
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -77,5 +81,25 @@ def test_the_municipal_menu_fits(browser, live_server, municipality, officer, wi
             ).bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= width, name
         _no_sideways_scroll(page)
+    finally:
+        context.close()
+
+
+@pytest.mark.today("2026-10-15")
+@pytest.mark.parametrize("role", ["curator", "director", "mentor", "officer"])
+def test_no_main_page_scrolls_sideways_on_a_phone(browser, live_server, role):
+    from ..main_pages import build_world
+
+    pages = build_world()[role]
+    context, page = _open(
+        browser, live_server, pages.username, pages.urls[0], 390, 844, mobile=False
+    )
+    try:
+        wide = []
+        for url in pages.urls:
+            page.goto(f"{live_server.url}{url}")
+            if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
+                wide.append(url)
+        assert not wide, f"scroll sideways at 390 px: {wide}"
     finally:
         context.close()
