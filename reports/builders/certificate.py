@@ -11,14 +11,13 @@ from registry.models import Award
 
 from ..declension import DATIVE, Decliner
 from ..documents.html import read_stylesheet
-from ..documents.official import long_date
+from ..documents.official import BLANK, long_date
 from ..documents.pdf import html_to_pdf
 from ..models import decliner_for
 from ..orders.drafting import signer_name
 
 TEMPLATE_NAME = "reports/certificate.html"
 STYLESHEET = "css/certificate.css"
-BLANK = "__________"
 
 DEFAULT_WORDING = {
     Award.Kind.BEST_MENTOR: "за высокий профессионализм, искреннюю заботу о наставляемых и "

@@ -20,13 +20,11 @@ from registry.models import Consent, Participant
 
 from ..declension import DATIVE, GENITIVE, PersonName, guess_gender
 from ..documents import OfficialDocument, Signature
-from ..documents.official import OfficialSection
+from ..documents.official import BLANK, DATE_BLANK, OfficialSection
 from ..models import decliner_for
 from ..orders.drafting import signer_name
 
 LINE = "______________________________"
-SHORT_LINE = "__________"
-DATE_BLANK = "«___» ____________ 20__ г."
 LAW = "Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных»"
 MODEL = "распоряжение Минпросвещения России от 25.12.2019 № Р-145"
 ACTIONS = (
@@ -101,8 +99,8 @@ def _registered(gender: Gender | None) -> str:
 def _identity(name: str, gender: Gender | None) -> str:
     """«Я, <ФИО>, паспорт серия … № …, выдан …, зарегистрированный по адресу: …,»"""
     return (
-        f"Я, {name or LINE}, паспорт серия {SHORT_LINE} № {SHORT_LINE}, выдан {LINE} "
-        f"{DATE_BLANK}, {_registered(gender)} по адресу: {LINE}{SHORT_LINE},"
+        f"Я, {name or LINE}, паспорт серия {BLANK} № {BLANK}, выдан {LINE} "
+        f"{DATE_BLANK}, {_registered(gender)} по адресу: {LINE}{BLANK},"
     )
 
 
@@ -136,10 +134,10 @@ def _child(participant: Participant, decliner) -> str:
     born = (
         f"{participant.birth_date:%d.%m.%Y} г. р."
         if participant.birth_date
-        else f"дата рождения {SHORT_LINE}"
+        else f"дата рождения {BLANK}"
     )
     studies = "обучающейся" if female else "обучающегося"
-    grade = f"{participant.class_name} класса" if participant.class_name else f"{SHORT_LINE} класса"
+    grade = f"{participant.class_name} класса" if participant.class_name else f"{BLANK} класса"
     minor = "несовершеннолетней" if female else "несовершеннолетнего"
     name = decliner.full(participant.full_name, GENITIVE)
     return f"{minor} {name}, {born}, {studies} {grade}"
@@ -222,7 +220,7 @@ def parent_consent_document(
                 ],
             ),
         ],
-        signatures=[Signature(DATE_BLANK, signer_name(parent) if parent else SHORT_LINE * 2)],
+        signatures=[Signature(DATE_BLANK, signer_name(parent) if parent else BLANK * 2)],
         filename=document_name(
             school.short_name, "Согласие родителя", detail=participant.short_name
         ),
@@ -237,7 +235,7 @@ def adult_consent_document(
     born = (
         f"{participant.birth_date:%d.%m.%Y} г. р., "
         if participant.birth_date
-        else f"дата рождения {SHORT_LINE}, "
+        else f"дата рождения {BLANK}, "
     )
     data = data_list(participant, minor=False)
     return OfficialDocument(

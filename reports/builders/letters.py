@@ -9,10 +9,10 @@ from registry.models import Participant, Partner
 
 from ..declension import DATIVE, GENITIVE, Decliner, PersonName, guess_gender
 from ..documents import OfficialDocument, Signature
+from ..documents.official import BLANK
 from ..orders.drafting import programme_curator, signer_name
 from ..outgoing.services import partner_letter_entry
 
-BLANK = "__________"
 DEFAULT_POSITION = "Руководитель"
 LETTER_SUBJECT = "О привлечении наставников из числа специалистов организации"
 

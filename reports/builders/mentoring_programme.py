@@ -16,7 +16,7 @@ from registry.models import Pair
 from stages.models import OrderKind, Stage
 
 from ..documents import Column, OfficialDocument, Table
-from ..documents.official import APPROVED_FEMININE, OfficialSection, approval_grif
+from ..documents.official import APPROVED_FEMININE, DATE_BLANK, OfficialSection, approval_grif
 from ..models import Order
 from ..orders.drafting import programme_curator
 
@@ -205,7 +205,7 @@ def mentoring_programme_document(programme: Programme) -> OfficialDocument:
     reference = (
         f"от {order.order_date:%d.%m.%Y} № {order.number}"
         if order
-        else ("от «___» ____________ 20__ г. № _____")
+        else (f"от {DATE_BLANK} № _____")
     )
     return OfficialDocument(
         organisation=school.full_name,

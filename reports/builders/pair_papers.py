@@ -11,10 +11,8 @@ from mentoring.files import document_name
 from registry.models import DevelopmentPlan, DiaryEntry, Mentee, Pair
 
 from ..documents import Column, OfficialDocument, Signature, Table
-from ..documents.official import OfficialSection
+from ..documents.official import BLANK, OfficialSection
 from ..orders.drafting import programme_curator, signer_name
-
-BLANK = "__________"
 
 
 def _form(pair: Pair) -> str:

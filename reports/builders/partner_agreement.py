@@ -11,10 +11,9 @@ from registry.models import Partner
 
 from ..declension import Decliner, PersonName, guess_gender
 from ..documents import OfficialDocument, Signature
-from ..documents.official import OfficialSection
+from ..documents.official import BLANK, OfficialSection
 from ..orders.drafting import programme_curator, signer_name
 
-BLANK = "__________"
 TITLE = "о сотрудничестве в реализации программы наставничества"
 
 

@@ -4,9 +4,8 @@ from mentoring.files import document_name
 from registry.models import Meeting
 
 from ..documents import OfficialDocument, Signature
+from ..documents.official import BLANK
 from ..orders.drafting import programme_curator, signer_name
-
-BLANK = "__________"
 
 
 def _duration(minutes: int | None) -> str:

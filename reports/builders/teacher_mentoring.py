@@ -18,11 +18,9 @@ from registry.services.labour import mentoring_consents, month_payments, standin
 
 from ..declension import GENITIVE, INSTRUMENTAL, NOMINATIVE, Decliner, PersonName, guess_gender
 from ..documents import Column, Document, Facts, OfficialDocument, Row, Section, Signature, Table
-from ..documents.official import OfficialSection, long_date
+from ..documents.official import BLANK, DATE_BLANK, OfficialSection, long_date
 from ..orders.drafting import signer_name
 
-LINE = "__________"
-DATE_BLANK = "«___» ____________ 20__ г."
 ARTICLE = "статьёй 351.8 Трудового кодекса Российской Федерации"
 EARLY_END = (
     "Работник и Работодатель вправе досрочно прекратить осуществление наставничества, "
@@ -68,7 +66,7 @@ def person_with_position(decliner: Decliner, participant: Participant, case: str
 def young_specialists(decliner: Decliner, mentees: list[Participant], case: str) -> str:
     """«молодого специалиста Петрова Петра Петровича, учителя истории» (or the plural)."""
     if not mentees:
-        return f"молодого специалиста {LINE}"
+        return f"молодого специалиста {BLANK}"
     noun = {
         GENITIVE: ("молодого специалиста", "молодых специалистов"),
         INSTRUMENTAL: ("молодым специалистом", "молодыми специалистами"),
@@ -78,7 +76,7 @@ def young_specialists(decliner: Decliner, mentees: list[Participant], case: str)
 
 
 def _director(school: School) -> str:
-    return signer_name(school.director_name) if school.director_name.strip() else LINE
+    return signer_name(school.director_name) if school.director_name.strip() else BLANK
 
 
 def _stem(school: School, kind: str, person: Participant, number: str = "", day=None) -> str:
@@ -101,7 +99,7 @@ def consent_document(mentor: Mentor, decliner: Decliner, today: datetime.date) -
     contract = (
         f"от {agreement.contract_date:%d.%m.%Y} № {agreement.contract_number}"
         if agreement
-        else f"от {LINE} № {LINE}"
+        else f"от {BLANK} № {BLANK}"
     )
     term = (
         f", на срок с {agreement.starts_on:%d.%m.%Y} по {agreement.ends_on:%d.%m.%Y}"
@@ -154,7 +152,7 @@ def agreement_document(agreement: MentoringAgreement, decliner: Decliner) -> Off
         f"директора {decliner.full(director, GENITIVE)}, "
         f"{'действующей' if _female(director) else 'действующего'}"
         if director
-        else f"директора {LINE}, действующего"
+        else f"директора {BLANK}, действующего"
     )
     consent = mentoring_consents(participant, agreement.signed_on).first()
     consent_text = f" от {consent.signed_on:%d.%m.%Y}" if consent else ""
@@ -169,7 +167,7 @@ def agreement_document(agreement: MentoringAgreement, decliner: Decliner) -> Off
                 heading=f"Дополнительное соглашение № {agreement.number} к трудовому договору "
                 f"от {agreement.contract_date:%d.%m.%Y} № {agreement.contract_number}",
                 paragraphs=[
-                    f"{school.town or LINE}, {long_date(agreement.signed_on)}",
+                    f"{school.town or BLANK}, {long_date(agreement.signed_on)}",
                     f"{school.full_name} (далее — Работодатель) в лице {director_text} на "
                     f"основании Устава, с одной стороны, и {participant.full_name}, "
                     f"{position_of(participant)} (далее — Работник), с другой стороны, "

@@ -13,6 +13,10 @@ from dataclasses import asdict, dataclass, field
 
 from .content import Column, Row, Table, format_cell
 
+# Lines left for the hand: a word or a number, and a date.
+BLANK = "__________"
+DATE_BLANK = "«___» ____________ 20__ г."
+
 RUSSIAN_MONTHS_GENITIVE = (
     "января",
     "февраля",
@@ -108,7 +112,7 @@ class OfficialDocument:
 
     @property
     def date_text(self) -> str:
-        return self.date.strftime("%d.%m.%Y") if self.date else "«___» ____________ 20__ г."
+        return self.date.strftime("%d.%m.%Y") if self.date else DATE_BLANK
 
     @property
     def number_text(self) -> str:

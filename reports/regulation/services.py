@@ -14,13 +14,12 @@ from stages.models import OrderKind
 
 from ..declension import PREPOSITIONAL
 from ..documents import OfficialDocument
-from ..documents.official import APPROVED_NEUTER, OfficialSection
+from ..documents.official import APPROVED_NEUTER, BLANK, OfficialSection
 from ..models import Regulation
 from ..orders.approval import approval_by_order
 from ..orders.drafting import programme_curator
 
 TEMPLATE_PATH = Path(__file__).resolve().parent.parent / "data" / "regulation.json"
-BLANK = "__________"
 PLACEHOLDER = re.compile(r"\{(school|school_short|year|forms|curator)\}")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
