@@ -191,6 +191,12 @@ def guess_gender(name: PersonName) -> Gender:
     return Gender.MALE
 
 
+def is_female(full_name: str) -> bool:
+    """Whether a full name «Фамилия Имя Отчество» is a woman's, for the words that agree with
+    it («действующей», «получила»)."""
+    return guess_gender(PersonName.parse(full_name)) == Gender.FEMALE
+
+
 @cache
 def _petrovich() -> Petrovich:
     return Petrovich()

@@ -15,6 +15,7 @@ from mentoring.declension import (
     decline,
     guess_gender,
     initials,
+    is_female,
 )
 
 __all__ = [
@@ -30,4 +31,5 @@ __all__ = [
     "decline",
     "guess_gender",
     "initials",
+    "is_female",
 ]

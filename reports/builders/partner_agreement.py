@@ -2,14 +2,12 @@
 соглашения»): the school and the partner, each in the person of its head, in the cases the
 sentence needs."""
 
-from petrovich.enums import Gender
-
 from mentoring.files import document_name
 from mentoring.models import Programme
 from mentoring.phrases import GENITIVE, position_in
 from registry.models import Partner
 
-from ..declension import Decliner, PersonName, guess_gender
+from ..declension import Decliner, is_female
 from ..documents import OfficialDocument, Signature
 from ..documents.official import BLANK, OfficialSection
 from ..orders.drafting import programme_curator, signer_name
@@ -22,8 +20,7 @@ def _in_person_of(position: str, name: str, decliner: Decliner) -> str:
     position_genitive = position_in(position or "руководитель", GENITIVE)
     if not name.strip():
         return f"в лице {position_genitive} {BLANK}"
-    female = guess_gender(PersonName.parse(name)) == Gender.FEMALE
-    acting = "действующей" if female else "действующего"
+    acting = "действующей" if is_female(name) else "действующего"
     return (
         f"в лице {position_genitive} {decliner.full(name, GENITIVE)}, {acting} на основании Устава"
     )

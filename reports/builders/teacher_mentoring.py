@@ -7,8 +7,6 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from petrovich.enums import Gender
-
 from mentoring.files import document_name
 from mentoring.models import School
 from mentoring.periods import month_bounds, month_name
@@ -16,7 +14,13 @@ from mentoring.phrases import inflect_phrase, position_in
 from registry.models import Mentor, MentoringAgreement, Participant
 from registry.services.labour import mentoring_consents, month_payments, standing_of
 
-from ..declension import GENITIVE, INSTRUMENTAL, NOMINATIVE, Decliner, PersonName, guess_gender
+from ..declension import (
+    GENITIVE,
+    INSTRUMENTAL,
+    NOMINATIVE,
+    Decliner,
+    is_female,
+)
 from ..documents import Column, Document, Facts, OfficialDocument, Row, Section, Signature, Table
 from ..documents.official import BLANK, DATE_BLANK, OfficialSection, long_date
 from ..orders.drafting import signer_name
@@ -30,10 +34,6 @@ INITIATOR_GENITIVE = {
     MentoringAgreement.Initiator.EMPLOYEE: "работника",
     MentoringAgreement.Initiator.EMPLOYER: "работодателя",
 }
-
-
-def _female(full_name: str) -> bool:
-    return guess_gender(PersonName.parse(full_name)) == Gender.FEMALE
 
 
 def _clause(text: str) -> str:
@@ -95,7 +95,7 @@ def consent_document(mentor: Mentor, decliner: Decliner, today: datetime.date) -
     agreement = standing.agreement
     mentees = list(agreement.mentees.all()) if agreement else []
     consent = mentoring_consents(participant).first()
-    female = _female(participant.full_name)
+    female = is_female(participant.full_name)
     contract = (
         f"от {agreement.contract_date:%d.%m.%Y} № {agreement.contract_number}"
         if agreement
@@ -150,14 +150,14 @@ def agreement_document(agreement: MentoringAgreement, decliner: Decliner) -> Off
     director = school.director_name.strip()
     director_text = (
         f"директора {decliner.full(director, GENITIVE)}, "
-        f"{'действующей' if _female(director) else 'действующего'}"
+        f"{'действующей' if is_female(director) else 'действующего'}"
         if director
         else f"директора {BLANK}, действующего"
     )
     consent = mentoring_consents(participant, agreement.signed_on).first()
     consent_text = f" от {consent.signed_on:%d.%m.%Y}" if consent else ""
     local_act = inflect_phrase(agreement.local_act, INSTRUMENTAL)
-    received = "получила" if _female(participant.full_name) else "получил"
+    received = "получила" if is_female(participant.full_name) else "получил"
     return OfficialDocument(
         organisation=school.full_name,
         doc_type="",
