@@ -1,17 +1,20 @@
 """Benchmark of the explainable matching on a whole base.
 
-For a generated school (300 waiting mentees × 100 registry mentors by default) it times:
+For a generated school of each size (300 waiting mentees × 100 registry mentors by default;
+``--sizes 300x100,3000x1000`` adds a municipal pool) it times:
 - the floor: scipy.optimize.linear_sum_assignment alone on a random matrix of the same shape
   (mentees × free-capacity slots) — the assignment cannot be faster than this;
-- scoring: registry.matching.scoring.score for every mentee × mentor pair (reasons included),
-  after loading the base (Context.for_school, mentor_rows, waiting_mentees);
+- per-pair scoring: registry.matching.scoring.score for every mentee × mentor pair (reasons
+  included), after loading the base (Context.for_school, mentor_rows, waiting_mentees) — run once
+  when a size has more than a million pairs (two minutes each);
+- vectorised scoring: registry.matching.matrix.score_matrix after the same loading;
 - proposal: registry.matching.assignment.propose, the whole proposal page's work;
-and prints seconds (median of --repeat runs) and the proposal/floor ratio.
+and prints seconds (median of --repeat runs), per-pair/vectorised and proposal/floor ratios.
 
 Runs against a throwaway SQLite file in a temporary directory, migrated first, unless
 DATABASE_URL is set (then that database is migrated and written to: never point it at real data).
 
-    .venv/bin/python bench/matching_bench.py [--mentees 300] [--mentors 100] [--repeat 3]
+    .venv/bin/python bench/matching_bench.py [--sizes 300x100,3000x1000] [--repeat 3]
 """
 
 import argparse
@@ -25,7 +28,7 @@ from django.core.management import call_command  # noqa: E402
 from scipy.optimize import linear_sum_assignment  # noqa: E402
 
 from mentoring.models import AcademicYear, Municipality, Programme, School  # noqa: E402
-from registry.matching import assignment, scoring  # noqa: E402
+from registry.matching import assignment, matrix, scoring  # noqa: E402
 from registry.models import (  # noqa: E402
     Competency,
     Consent,
@@ -42,7 +45,8 @@ SKILLS = ["олимпиады", "проекты", "профориентация"
 
 def build_school(mentees: int, mentors: int) -> Programme:
     municipality = Municipality.objects.get_or_create(name="Бенчмарк")[0]
-    school = School.objects.create(municipality=municipality, short_name="Школа", full_name="Ш")
+    name = f"Школа {mentees}×{mentors}"
+    school = School.objects.create(municipality=municipality, short_name=name, full_name=name)
     year = AcademicYear.objects.get_or_create(
         name="2025/2026",
         defaults={"start_date": datetime.date(2025, 9, 1), "end_date": datetime.date(2026, 8, 31)},
@@ -107,50 +111,77 @@ def build_school(mentees: int, mentors: int) -> Programme:
     return programme
 
 
-def score_all(programme):
+def _base(programme):
     school = programme.school
     ctx = scoring.Context.for_school(school)
     mentees = list(assignment.waiting_mentees(programme))
     mentors = list(scoring.mentor_rows(school))
+    return ctx, mentees, mentors, [scoring.mentee_stems(mentee) for mentee in mentees]
+
+
+def score_all(programme):
+    ctx, mentees, mentors, requests = _base(programme)
     found = []
-    for mentee in mentees:
-        wanted = scoring.mentee_stems(mentee)
+    for mentee, wanted in zip(mentees, requests, strict=True):
         found += [scoring.score(mentee, mentor, ctx, wanted) for mentor in mentors]
     return found
 
 
+def score_vectorised(programme):
+    ctx, mentees, mentors, requests = _base(programme)
+    return matrix.score_matrix(mentees, mentors, ctx, requests)
+
+
+def sizes(text: str) -> list[tuple[int, int]]:
+    found = []
+    for size in text.split(","):
+        mentees, _, mentors = size.strip().partition("x")
+        found.append((int(mentees), int(mentors)))
+    return found
+
+
+def measure(mentees: int, mentors: int, repeat: int) -> str:
+    programme = build_school(mentees, mentors)
+    slots = sum(Mentor.objects.filter(school=programme.school).values_list("capacity", flat=True))
+    pairs = mentees * mentors
+    rng = np.random.default_rng(1)
+    floors, per_pair, vectorised, proposals = [], [], [], []
+    for run in range(repeat):
+        floors.append(timed(linear_sum_assignment, -rng.random((mentees, slots)) * 100)[0])
+        if run == 0 or pairs <= 1_000_000:
+            seconds, scores = timed(score_all, programme)
+            assert len(scores) == pairs
+            per_pair.append(seconds)
+        seconds, scores = timed(score_vectorised, programme)
+        assert scores.value.shape == (mentees, mentors)
+        vectorised.append(seconds)
+        seconds, (found, unassigned) = timed(assignment.propose, programme)
+        assert len(found) + len(unassigned) == mentees
+        proposals.append(seconds)
+    floor, one, every, whole = (
+        statistics.median(x) for x in (floors, per_pair, vectorised, proposals)
+    )
+    return (
+        f"| {mentees} × {mentors} | {slots} | {len(found)} / {len(unassigned)} | {floor:.3f} | "
+        f"{one:.2f} | {every:.3f} | {one / every:.0f}× | {whole:.3f} | {whole / floor:.1f}× |"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mentees", type=int, default=300)
-    parser.add_argument("--mentors", type=int, default=100)
+    parser.add_argument("--sizes", type=sizes, default=[(300, 100)], help="e.g. 300x100,3000x1000")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
-    programme = build_school(args.mentees, args.mentors)
-    slots = sum(Mentor.objects.filter(school=programme.school).values_list("capacity", flat=True))
-    rng = np.random.default_rng(1)
-    floors, scorings, proposals = [], [], []
-    for _ in range(args.repeat):
-        matrix = rng.random((args.mentees, slots)) * 100
-        floors.append(timed(linear_sum_assignment, -matrix)[0])
-        seconds, scores = timed(score_all, programme)
-        assert len(scores) == args.mentees * args.mentors
-        scorings.append(seconds)
-        seconds, (found, unassigned) = timed(assignment.propose, programme)
-        assert len(found) + len(unassigned) == args.mentees
-        proposals.append(seconds)
-    floor, score, whole = (statistics.median(x) for x in (floors, scorings, proposals))
     print(f"{datetime.date.today():%d.%m.%Y}, {machine(f'scipy {scipy.__version__}')}")
-    print(f"median of {args.repeat} runs; {len(found)} proposals, {len(unassigned)} unassigned\n")
-    columns = ["наставляемых × наставников", "мест", "linear_sum_assignment, с"]
-    columns += ["оценка всех пар, с", "пар/с", "предложение целиком, с", "к нижней границе"]
+    print(f"median of {args.repeat} runs\n")
+    columns = ["наставляемых × наставников", "мест", "предложено / без пары"]
+    columns += ["linear_sum_assignment, с", "оценка по парам, с", "оценка матрицей, с"]
+    columns += ["ускорение оценки", "предложение целиком, с", "к нижней границе"]
     print("| " + " | ".join(columns) + " |")
     print("|" + "---|" * len(columns))
-    pairs = args.mentees * args.mentors
-    print(
-        f"| {args.mentees} × {args.mentors} | {slots} | {floor:.3f} | {score:.2f} | "
-        f"{pairs / score:,.0f} | {whole:.2f} | {whole / floor:.0f}× |".replace(",", " ")
-    )
+    for mentees, mentors in args.sizes:
+        print(measure(mentees, mentors, args.repeat), flush=True)
 
 
 if __name__ == "__main__":

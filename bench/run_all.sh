@@ -32,3 +32,5 @@ run "consolidated monthly report (40 schools)" $PY bench/consolidated_bench.py $
 run "municipality at scale: generation" $PY bench/scale_data.py
 run "municipality at scale: pages" $PY bench/pages_bench.py
 run "municipality at scale: load run" $PY bench/load_run.py --duration $DURATION
+run "municipality at scale: pair health" $PY bench/health_bench.py --add-work $R3
+run "municipality at scale: reminders of a day" $PY bench/reminders_bench.py --smtp $R3

@@ -7,6 +7,10 @@ of another app.
 from django.urls import reverse
 
 
+def region(obj) -> str:
+    return reverse("reports:region_overview", args=[obj.pk])
+
+
 def municipality(obj) -> str:
     return reverse("reports:municipality_overview", args=[obj.pk])
 

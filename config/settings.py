@@ -11,6 +11,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from . import object_urls
+from .file_storage import default_storage_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -56,6 +57,8 @@ INSTALLED_APPS = [
     "config.apps.LoginAttempts",
     "django_otp",
     "config.apps.TwoFactorDevices",
+    "django_tasks",
+    "django_tasks_db",
     "mentoring",
     "stages",
     "registry",
@@ -86,6 +89,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 ABSOLUTE_URL_OVERRIDES = {
+    "mentoring.region": object_urls.region,
     "mentoring.municipality": object_urls.municipality,
     "mentoring.school": object_urls.school,
     "mentoring.programme": object_urls.programme,
@@ -117,6 +121,10 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Background jobs (mentoring/jobs.py): tasks are rows of the same database, taken by
+# `manage.py db_worker` on any app server (docs/OPERATIONS.md, «Фоновые задачи»).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 AUTH_USER_MODEL = "mentoring.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -143,7 +151,8 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # MEDIA_ROOT, or with DJANGO_STORAGE=s3 a bucket shared by the app servers (file_storage.py).
+    "default": default_storage_config(os.environ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -221,6 +230,8 @@ EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("DJANGO_EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+# The site's address for links in e-mails (reminders, personal survey links), without a slash.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # The second factor (TOTP): optional for directors and municipal officers, required for
 # superusers in production (mentoring/two_factor.py).

@@ -9,14 +9,18 @@ from django.utils import timezone
 
 from mentoring import access
 from mentoring.lookups import school_for
-from mentoring.models import AcademicYear, Municipality, School
+from mentoring.models import AcademicYear, Municipality, Region, School
 from stages import services as stage_services
 
 
 @login_required
 def home(request):
-    """Sends each user to where they work: school staff to the school, officers to the centre."""
+    """Sends each user to where they work: school staff to the school, officers to the centre
+    (a regional officer to the region's overview)."""
     user = request.user
+    regions = list(Region.objects.for_user(user))
+    if not user.is_superuser and len(regions) == 1:
+        return redirect(regions[0])
     staff_schools = list(School.objects.for_user(user, "records.read"))
     municipalities = list(Municipality.objects.for_user(user))
     roles = access.roles_of(user)
@@ -33,6 +37,7 @@ def home(request):
         {
             "schools": staff_schools,
             "municipalities": municipalities,
+            "regions": regions,
             "is_mentor": access.MENTOR in roles,
         },
     )

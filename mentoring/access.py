@@ -8,7 +8,8 @@ permission. Views fetch objects through these querysets, so an object outside th
 simply not found: the page answers 404.
 
 Roles at a school: curator, director, working group (the school staff) and mentor. A municipal
-officer reads every school of their municipality. Superusers (administrators) hold every
+officer reads every school of their municipality; a regional officer reads every municipality of
+their region under the same content rules, one level up. Superusers (administrators) hold every
 permission.
 """
 
@@ -23,9 +24,11 @@ DIRECTOR = "director"
 WORKING_GROUP = "working_group"
 MENTOR = "mentor"
 MUNICIPAL_OFFICER = "municipal_officer"
+REGIONAL_OFFICER = "regional_officer"
 
 _STAFF = frozenset({CURATOR, DIRECTOR, WORKING_GROUP})
 _HEADS = frozenset({CURATOR, DIRECTOR})
+_CENTRES = frozenset({MUNICIPAL_OFFICER, REGIONAL_OFFICER})
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ class Permission:
 # director never approves a draft of their own (separation of duties).
 PERMISSIONS: dict[str, Permission] = {
     "school.read": Permission(
-        _STAFF | {MUNICIPAL_OFFICER},
+        _STAFF | _CENTRES,
         "Панель и обзор школы, дорожная карта, показатели, мониторинг, ежемесячные отчёты",
     ),
     "records.read": Permission(
@@ -87,11 +90,17 @@ PERMISSIONS: dict[str, Permission] = {
     "monthly.review": Permission(
         frozenset({MUNICIPAL_OFFICER}), "Принять, вернуть или открыть заново ежемесячный отчёт"
     ),
-    "municipality.read": Permission(
-        frozenset({MUNICIPAL_OFFICER}), "Обзор и сводные отчёты муниципалитета"
+    "municipality.read": Permission(_CENTRES, "Обзор и сводные отчёты муниципалитета"),
+    # The personified accounting names participants: for the municipality's own centre only.
+    "municipality.accounting": Permission(
+        frozenset({MUNICIPAL_OFFICER}), "Квартальный персонифицированный учёт муниципалитета"
+    ),
+    "region.read": Permission(
+        frozenset({REGIONAL_OFFICER}),
+        "Обзор региона, сводный отчёт региона и показатели мониторинга целевой модели",
     ),
     "two_factor.offered": Permission(
-        frozenset({DIRECTOR, MUNICIPAL_OFFICER}), "Включить вход с подтверждением кодом"
+        frozenset({DIRECTOR}) | _CENTRES, "Включить вход с подтверждением кодом"
     ),
 }
 
@@ -100,11 +109,14 @@ def roles_for(permission: str) -> frozenset[str]:
     return PERMISSIONS[permission].roles
 
 
-def _grants(user) -> list[tuple[str, int | None, int | None]]:
-    """(role, school_id, municipality_id) of each membership, loaded once per user object."""
+def _grants(user) -> list[tuple[str, int | None, int | None, int | None]]:
+    """(role, school_id, municipality_id, region_id) of each membership, loaded once per user
+    object."""
     cached = getattr(user, "_access_grants", None)
     if cached is None:
-        cached = list(user.memberships.values_list("role", "school_id", "municipality_id"))
+        cached = list(
+            user.memberships.values_list("role", "school_id", "municipality_id", "region_id")
+        )
         user._access_grants = cached
     return cached
 
@@ -112,7 +124,22 @@ def _grants(user) -> list[tuple[str, int | None, int | None]]:
 def roles_of(user) -> set[str]:
     if not user.is_authenticated:
         return set()
-    return {role for role, _, _ in _grants(user)}
+    return {grant[0] for grant in _grants(user)}
+
+
+def _municipalities_granted(user, roles: frozenset[str]) -> set[int]:
+    """The municipalities where ``roles`` hold: their own, and every one of their regions."""
+    cache = user.__dict__.setdefault("_access_municipality_ids", {})
+    if roles in cache:
+        return cache[roles]
+    ids = {mun for role, _, mun, _ in _grants(user) if role in roles and mun}
+    regions = {reg for role, _, _, reg in _grants(user) if role in roles and reg}
+    if regions:
+        from .models import Municipality
+
+        ids |= set(Municipality.objects.filter(region_id__in=regions).values_list("id", flat=True))
+    cache[roles] = ids
+    return ids
 
 
 def schools_where(user, permission: str) -> set[int]:
@@ -127,8 +154,8 @@ def schools_where(user, permission: str) -> set[int]:
     cache = user.__dict__.setdefault("_access_school_ids", {})
     if roles in cache:
         return cache[roles]
-    ids = {school for role, school, _ in _grants(user) if role in roles and school}
-    municipalities = {mun for role, _, mun in _grants(user) if role in roles and mun}
+    ids = {school for role, school, _, _ in _grants(user) if role in roles and school}
+    municipalities = _municipalities_granted(user, roles)
     if municipalities:
         from .models import School
 
@@ -139,11 +166,17 @@ def schools_where(user, permission: str) -> set[int]:
     return ids
 
 
-def municipality_ids(user) -> set[int]:
+def municipality_ids(user, permission: str = "municipality.read") -> set[int]:
     if not user.is_authenticated:
         return set()
-    roles = roles_for("municipality.read")
-    return {mun for role, _, mun in _grants(user) if role in roles and mun}
+    return _municipalities_granted(user, roles_for(permission))
+
+
+def region_ids(user) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    roles = roles_for("region.read")
+    return {reg for role, _, _, reg in _grants(user) if role in roles and reg}
 
 
 def can(user, permission: str, school_id: int) -> bool:
@@ -208,9 +241,18 @@ class SchoolQuerySet(models.QuerySet):
 
 
 class MunicipalityQuerySet(models.QuerySet):
+    def for_user(self, user, permission: str = "municipality.read"):
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(pk__in=municipality_ids(user, permission))
+
+
+class RegionQuerySet(models.QuerySet):
     def for_user(self, user):
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self
-        return self.filter(pk__in=municipality_ids(user))
+        return self.filter(pk__in=region_ids(user))

@@ -9,7 +9,7 @@ class MentoringConfig(AppConfig):
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
         from . import archive, audit, personal_data_map, scoping
-        from .models import Membership, Programme, School, User
+        from .models import CalendarFeed, Membership, Municipality, Programme, Region, School, User
 
         scoping.check_declarations()
         archive.connect()
@@ -18,6 +18,9 @@ class MentoringConfig(AppConfig):
         audit.track(Membership)
         audit.track(Programme)
         audit.track(School)
+        audit.track(Municipality)
+        audit.track(Region)
+        audit.track(CalendarFeed, exclude_fields=["token"])
         audit.track(
             TOTPDevice,
             exclude_fields=[

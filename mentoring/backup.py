@@ -3,6 +3,11 @@
 One archive (``.tar.gz``) holds ``manifest.json``, the database (SQLite: a consistent copy made
 with SQLite's backup API; PostgreSQL: ``pg_dump --format=custom``) and ``media/``. Restoring puts
 both back in place of what is there.
+
+Files go into the archive only when they live on this machine's file system. With a shared
+store (``DJANGO_STORAGE=s3``) the archive holds the database alone and says so in its manifest:
+the bucket keeps its files itself (object versioning, replication; docs/OPERATIONS.md), and
+restoring leaves the bucket as it is.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from django.conf import settings
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 
@@ -27,10 +32,31 @@ from . import events
 FORMAT_VERSION = 1
 SQLITE_NAME = "database.sqlite3"
 POSTGRES_NAME = "database.dump"
+MEDIA_INCLUDED = "included"
+MEDIA_EXTERNAL = "external"
 
 
 class BackupError(Exception):
     pass
+
+
+def local_media() -> Path | None:
+    """The folder of the uploaded files, or None when they live in a shared store (S3)."""
+    if isinstance(default_storage, FileSystemStorage):
+        return Path(default_storage.location)
+    return None
+
+
+def external_media_note() -> str:
+    """Why the files are not in the archive, or "" when they are."""
+    if local_media() is not None:
+        return ""
+    bucket = getattr(default_storage, "bucket_name", "")
+    where = f"в общем хранилище (бакет «{bucket}»)" if bucket else "в общем хранилище"
+    return (
+        f"Загруженные файлы хранятся {where} и в копию не входят: их сохраняют версии объектов "
+        "и репликация бакета (docs/OPERATIONS.md, «Общее хранилище файлов (S3)»)."
+    )
 
 
 def _pg_env() -> tuple[list[str], dict]:
@@ -115,7 +141,7 @@ def create_backup(target: Path) -> Path:
     if target.is_dir():
         stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
         target = target / f"nastavnichestvo-{stamp}.tar.gz"
-    media = Path(settings.MEDIA_ROOT)
+    media = local_media()
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         database = _dump_database(folder)
@@ -125,6 +151,7 @@ def create_backup(target: Path) -> Path:
             "database": database,
             "vendor": connection.vendor,
             "migrations": MigrationRecorder(connection).migration_qs.count(),
+            "media": MEDIA_INCLUDED if media is not None else MEDIA_EXTERNAL,
         }
         with tarfile.open(target, "w:gz") as archive:
             data = json.dumps(manifest, ensure_ascii=False, indent=2).encode()
@@ -132,9 +159,11 @@ def create_backup(target: Path) -> Path:
             info.size = len(data)
             archive.addfile(info, io.BytesIO(data))
             archive.add(folder / database, arcname=database)
-            if media.exists():
+            if media is not None and media.exists():
                 archive.add(media, arcname="media")
-    events.record("backup.created", file=target.name, vendor=connection.vendor)
+    events.record(
+        "backup.created", file=target.name, vendor=connection.vendor, media=manifest["media"]
+    )
     return target
 
 
@@ -147,7 +176,9 @@ def _safe_members(archive: tarfile.TarFile):
 
 
 def restore_backup(source: Path) -> dict:
-    """Replaces the database and the uploaded files with the archive's; returns its manifest."""
+    """Replaces the database and the uploaded files with the archive's; returns its manifest.
+
+    With a shared store the files are not touched: the bucket is restored by its own means."""
     source = Path(source)
     if not source.is_file():
         raise BackupError(f"Файл {source} не найден.")
@@ -165,10 +196,12 @@ def restore_backup(source: Path) -> dict:
         if manifest.get("format") != FORMAT_VERSION:
             raise BackupError("Архив другого формата.")
         _restore_database(folder, manifest["database"])
-        media = Path(settings.MEDIA_ROOT)
-        if media.exists():
-            shutil.rmtree(media)
-        if (folder / "media").exists():
-            shutil.copytree(folder / "media", media)
+        media = local_media()
+        # An archive without files (made with a shared store) leaves the local files alone.
+        if media is not None and manifest.get("media", MEDIA_INCLUDED) == MEDIA_INCLUDED:
+            if media.exists():
+                shutil.rmtree(media)
+            if (folder / "media").exists():
+                shutil.copytree(folder / "media", media)
     events.record("backup.restored", file=source.name, created_at=manifest.get("created_at"))
     return manifest

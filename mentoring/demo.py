@@ -1,13 +1,29 @@
-"""The demo municipality: schools, accounts for every role and this year's programmes."""
+"""The demo municipality in its region: schools, accounts for every role and this year's
+programmes."""
 
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
 
-from .models import AcademicYear, Membership, Municipality, Programme, Role, School, User
+from .models import (
+    AcademicYear,
+    Membership,
+    Municipality,
+    Programme,
+    Region,
+    Role,
+    School,
+    User,
+)
 
 DEMO_PASSWORD = "demo2026"
+
+REGION = {
+    "name": "Заречная область",
+    "centre_name": "Региональный наставнический центр Заречной области (РНЦ)",
+    "centre_contacts": "г. Заречный, пр. Мира, 1; rnc@zarechny.example; +7 (800) 000-00-01",
+}
 
 MUNICIPALITY = {
     "name": "Заречный муниципальный округ",
@@ -161,9 +177,13 @@ def _user(username: str, names: tuple[str, str, str], *, staff=False, superuser=
 @transaction.atomic
 def build(today=None) -> DemoMunicipality:
     today = today or timezone.localdate()
+    region, _ = Region.objects.get_or_create(name=REGION["name"], defaults=REGION)
     municipality, _ = Municipality.objects.get_or_create(
-        name=MUNICIPALITY["name"], defaults=MUNICIPALITY
+        name=MUNICIPALITY["name"], defaults=MUNICIPALITY | {"region": region}
     )
+    if municipality.region_id is None:
+        municipality.region = region
+        municipality.save(update_fields=["region"])
     year = AcademicYear.for_date(today)
     demo = DemoMunicipality(municipality, [], [], [])
 
@@ -174,6 +194,9 @@ def build(today=None) -> DemoMunicipality:
         user=officer, role=Role.MUNICIPAL_OFFICER, municipality=municipality
     )
     demo.logins.append((officer.username, "Специалист МНЦ", municipality.name))
+    regional = _user("rnc", ("Родионова", "Ирина", "Сергеевна"))
+    Membership.objects.get_or_create(user=regional, role=Role.REGIONAL_OFFICER, region=region)
+    demo.logins.append((regional.username, "Специалист РНЦ", region.name))
 
     schools = [(data, ROLE_LOGINS) for data in SCHOOLS]
     schools += [(data, SMALL_ROLE_LOGINS) for data in SMALL_SCHOOLS]

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from django.shortcuts import get_object_or_404
 
-from .models import Municipality, Programme, School
+from .models import Municipality, Programme, Region, School
 
 
 def _related(queryset, related: Iterable[str]):
@@ -35,6 +35,15 @@ def school_for(
     return get_object_or_404(_related(queryset, related), pk=school_id)
 
 
-def municipality_for(request, municipality_id: int) -> Municipality:
-    """Only an officer of the municipality (or an administrator): school staff get 404 too."""
-    return get_object_or_404(Municipality.objects.for_user(request.user), pk=municipality_id)
+def municipality_for(
+    request, municipality_id: int, permission: str = "municipality.read"
+) -> Municipality:
+    """Only an officer of the municipality or of its region (or an administrator): school staff
+    get 404 too."""
+    queryset = Municipality.objects.for_user(request.user, permission)
+    return get_object_or_404(queryset, pk=municipality_id)
+
+
+def region_for(request, region_id: int) -> Region:
+    """Only an officer of the region (or an administrator)."""
+    return get_object_or_404(Region.objects.for_user(request.user), pk=region_id)

@@ -1,4 +1,5 @@
 import datetime
+import secrets
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -7,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from . import phrases
-from .access import MunicipalityQuerySet, SchoolQuerySet, SchoolScopedQuerySet
+from .access import MunicipalityQuerySet, RegionQuerySet, SchoolQuerySet, SchoolScopedQuerySet
 from .declension import initials
 
 
@@ -34,8 +35,37 @@ class User(AbstractUser):
         return self.full_name
 
 
+class Region(models.Model):
+    """A subject of the federation: its regional mentoring centre (РНЦ) oversees the
+    municipalities of the region."""
+
+    name = models.CharField("название", max_length=255, unique=True)
+    centre_name = models.CharField(
+        "региональный наставнический центр (РНЦ)", max_length=255, blank=True
+    )
+    centre_contacts = models.TextField("контакты РНЦ", blank=True)
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "регион"
+        verbose_name_plural = "регионы"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class Municipality(models.Model):
     name = models.CharField("название", max_length=255, unique=True)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="municipalities",
+        verbose_name="регион",
+    )
     centre_name = models.CharField(
         "муниципальный наставнический центр (МНЦ)", max_length=255, blank=True
     )
@@ -241,6 +271,7 @@ class Role(models.TextChoices):
     WORKING_GROUP = "working_group", "Рабочая группа"
     MENTOR = "mentor", "Наставник"
     MUNICIPAL_OFFICER = "municipal_officer", "Специалист МНЦ"
+    REGIONAL_OFFICER = "regional_officer", "Специалист РНЦ"
 
 
 class Membership(models.Model):
@@ -264,6 +295,14 @@ class Membership(models.Model):
         related_name="memberships",
         verbose_name="муниципалитет",
     )
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name="регион",
+    )
     created_at = models.DateTimeField("добавлено", auto_now_add=True)
 
     class Meta:
@@ -273,10 +312,21 @@ class Membership(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(role=Role.MUNICIPAL_OFFICER, municipality__isnull=False, school__isnull=True)
+                    Q(
+                        role=Role.MUNICIPAL_OFFICER,
+                        municipality__isnull=False,
+                        school__isnull=True,
+                        region__isnull=True,
+                    )
+                    | Q(
+                        role=Role.REGIONAL_OFFICER,
+                        region__isnull=False,
+                        school__isnull=True,
+                        municipality__isnull=True,
+                    )
                     | (
-                        ~Q(role=Role.MUNICIPAL_OFFICER)
-                        & Q(school__isnull=False, municipality__isnull=True)
+                        ~Q(role__in=[Role.MUNICIPAL_OFFICER, Role.REGIONAL_OFFICER])
+                        & Q(school__isnull=False, municipality__isnull=True, region__isnull=True)
                     )
                 ),
                 name="membership_scope_matches_role",
@@ -291,16 +341,75 @@ class Membership(models.Model):
                 condition=Q(municipality__isnull=False),
                 name="membership_unique_municipality_role",
             ),
+            models.UniqueConstraint(
+                fields=["user", "role", "region"],
+                condition=Q(region__isnull=False),
+                name="membership_unique_region_role",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.user} — {self.get_role_display()} ({self.school or self.municipality})"
+        place = self.school or self.municipality or self.region
+        return f"{self.user} — {self.get_role_display()} ({place})"
 
     def clean(self):
         if self.role == Role.MUNICIPAL_OFFICER:
-            if not self.municipality or self.school:
+            if not self.municipality or self.school or self.region:
                 raise ValidationError(
-                    "Специалист МНЦ закрепляется за муниципалитетом, а не за школой."
+                    "Специалист МНЦ закрепляется за муниципалитетом, а не за школой или регионом."
                 )
-        elif not self.school or self.municipality:
-            raise ValidationError("Для этой роли укажите школу (муниципалитет не указывается).")
+        elif self.role == Role.REGIONAL_OFFICER:
+            if not self.region or self.school or self.municipality:
+                raise ValidationError(
+                    "Специалист РНЦ закрепляется за регионом, а не за школой или муниципалитетом."
+                )
+        elif not self.school or self.municipality or self.region:
+            raise ValidationError(
+                "Для этой роли укажите школу (муниципалитет и регион не указываются)."
+            )
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeedQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True)
+
+
+class CalendarFeed(models.Model):
+    """A personal iCalendar feed: its secret address is the only credential a calendar app has.
+
+    A user has at most one active feed; revoking it makes the old address answer 404.
+    """
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="calendar_feeds", verbose_name="пользователь"
+    )
+    token = models.CharField(
+        "ключ ссылки", max_length=64, unique=True, default=new_calendar_token, editable=False
+    )
+    created_at = models.DateTimeField("создана", auto_now_add=True)
+    revoked_at = models.DateTimeField("отозвана", null=True, blank=True)
+
+    objects = CalendarFeedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "ссылка на личный календарь"
+        verbose_name_plural = "ссылки на личные календари"
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(revoked_at__isnull=True),
+                name="one_active_calendar_feed_per_user",
+            )
+        ]
+
+    def __str__(self):
+        state = "отозвана" if self.revoked_at else "действует"
+        return f"Календарь: {self.user} ({state})"
+
+
+from .jobs import Job  # noqa: E402, F401 — a model of this app, kept beside its service

@@ -38,7 +38,42 @@ def register_all() -> None:
         person=("user__participants",),
         delete="роли учётной записи участника (если у неё нет других ролей в школе)",
         fields=[erase("role"), erase("created_at")],
-        other=("id", "user", "school", "municipality"),
+        other=("id", "user", "school", "municipality", "region"),
+    )
+    register(
+        "mentoring.CalendarFeed",
+        title="Ссылки на личный календарь",
+        person=("user__participants",),
+        delete="ссылки на личный календарь учётной записи участника",
+        fields=[erase("created_at"), erase("revoked_at")],
+        # The key of the address is a credential, not data about the person: not exported.
+        other=("id", "user", "token"),
+    )
+    register(
+        "mentoring.Job",
+        # Run by staff and officers for their work, not records about a participant.
+        fields=[keep("user", "сотрудник или специалист, запустивший фоновую задачу")],
+        other=(
+            "id",
+            "kind",
+            "params",
+            "municipality",
+            "school",
+            "status",
+            "done",
+            "total",
+            "message",
+            "attempts",
+            "max_attempts",
+            "run_after",
+            "lease_until",
+            "result",
+            "result_name",
+            "error",
+            "created_at",
+            "started_at",
+            "finished_at",
+        ),
     )
     register(
         "mentoring.Programme",
@@ -77,6 +112,11 @@ def register_all() -> None:
     )
     register(
         "mentoring.Municipality",
+        fields=[keep("centre_contacts", OFFICIAL)],
+        other=("id", "name", "region", "centre_name"),
+    )
+    register(
+        "mentoring.Region",
         fields=[keep("centre_contacts", OFFICIAL)],
         other=("id", "name", "centre_name"),
     )

@@ -127,7 +127,7 @@ def check_declarations() -> None:
 
 def reachable_school_ids(user) -> list[int]:
     """Every school the user touches in any way: a membership of any role, the schools of the
-    user's municipality, a participant record (mentors and mentees with an account).
+    user's municipality or region, a participant record (mentors and mentees with an account).
 
     ``participants`` is the reverse name of registry's ``Participant.school``: a lookup by name,
     so mentoring still imports nothing from the apps above it.
@@ -138,6 +138,7 @@ def reachable_school_ids(user) -> list[int]:
     return list(
         schools.filter(memberships__user=user).union(
             schools.filter(municipality__memberships__user=user),
+            schools.filter(municipality__region__memberships__user=user),
             schools.filter(participants__user=user),
         )
     )

@@ -3,9 +3,11 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views_history, views_password_reset, views_two_factor
+from . import views_history, views_jobs, views_password_reset, views_two_factor
 
 urlpatterns = [
+    path("jobs/<int:job_id>/", views_jobs.job_page, name="job"),
+    path("jobs/<int:job_id>/file", views_jobs.job_file, name="job_file"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

@@ -30,6 +30,7 @@ from .models import (
     RequestCategory,
     RoleModel,
     SelectionCommission,
+    SupportContact,
     TrainingCertificate,
     TrainingCourse,
     TrainingSession,
@@ -218,6 +219,13 @@ class MeetingAdmin(admin.ModelAdmin):
     list_display = ["pair", "kind", "held_on", "format", "topic"]
     list_filter = ["kind", "format"]
     raw_id_fields = ["pair", "recorded_by"]
+
+
+@admin.register(SupportContact)
+class SupportContactAdmin(admin.ModelAdmin):
+    list_display = ["pair", "contacted_on", "person", "channel"]
+    list_filter = ["person", "channel"]
+    raw_id_fields = ["pair", "mentee", "recorded_by"]
 
 
 @admin.register(DiaryEntry)

@@ -8,7 +8,12 @@ class RegistryConfig(AppConfig):
     def ready(self):
         from mentoring.audit import track
 
-        from . import models, personal_data_map
+        from . import (  # noqa: F401 (health checks register at import)
+            health_checks,
+            models,
+            personal_data_map,
+            support_checks,
+        )
 
         personal_data_map.register_all()
         track(models.Participant, history="participant")
@@ -22,6 +27,7 @@ class RegistryConfig(AppConfig):
             models.Interview,
             models.YearTurn,
             models.Meeting,
+            models.SupportContact,
             models.DiaryEntry,
             models.Award,
             models.Partner,

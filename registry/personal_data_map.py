@@ -21,6 +21,7 @@ AWARD = "отчётность программы о поощрениях"
 ANONYMISED = "запись о том, кто, когда и по какому основанию обезличил данные"
 IMPORTED = "файл базы из Excel и прочитанные строки (удаляются, когда загрузка закрыта)"
 LABOUR = "условия труда педагога-наставника (ст. 351.8 ТК РФ): основание доплаты и её прекращения"
+SUPPORT = "сопровождение пар куратором (когда и с кем был контакт, что решено сделать)"
 CONTACT = "контакты организации-партнёра и состав комиссии (должностные лица, не участники)"
 
 PAIR_OF_PERSON = ("pair__mentor__participant", "pair__mentees__participant")
@@ -202,7 +203,10 @@ def _work() -> None:
             keep("starts_on", PAIR),
             keep("ends_on", PAIR),
             keep("status", PAIR),
+            keep("closure_kind", PAIR),
+            keep("closure_reason", PAIR),
             scrub("termination_reason"),
+            scrub("rematch_note"),
             scrub("goal"),
             keep("approval_note", PAIR),
             keep("mentor_allowance", ALLOWANCE),
@@ -218,6 +222,7 @@ def _work() -> None:
         person=PAIR_OF_PERSON,
         fields=[
             keep("held_on", MEETING),
+            keep("starts_at", MEETING),
             keep("kind", MEETING),
             keep("format", MEETING),
             scrub("topic"),
@@ -227,6 +232,22 @@ def _work() -> None:
             keep("created_at", RECORDED),
         ],
         other=("id", "pair"),
+    )
+    register(
+        "registry.SupportContact",
+        title="Контакты куратора с участниками пары",
+        person=PAIR_OF_PERSON,
+        fields=[
+            keep("contacted_on", SUPPORT),
+            keep("channel", SUPPORT),
+            keep("person", SUPPORT),
+            scrub("notes"),
+            scrub("follow_up"),
+            keep("follow_up_on", SUPPORT),
+            keep("recorded_by", RECORDED),
+            keep("created_at", RECORDED),
+        ],
+        other=("id", "pair", "mentee"),
     )
     register(
         "registry.DiaryEntry",

@@ -8,7 +8,7 @@ from mentoring.models import Programme, School
 
 from . import document_checks
 from .document_checks import MENTEE, MENTOR, with_document_flags
-from .models import Certificate, Consent, Mentee, Mentor, Participant, RequestCategory
+from .models import Certificate, Consent, Mentee, Mentor, Pair, Participant, RequestCategory
 
 
 def mentor_rows(school: School) -> QuerySet:
@@ -121,3 +121,51 @@ def participant_documents(participant: Participant):
         "kind", "-issued_on"
     )
     return consents, certificates
+
+
+# Share of youth mentoring matches that end before their planned term, as found in the research:
+# 30 % (Grossman & Rhodes, 2002: «The test of time», Big Brothers Big Sisters community matches)
+# to 38 % (Kupersmidt, Stump, Stelter & Rhodes, 2017: «Predictors of premature match closure in
+# youth mentoring relationships», AJCP 59); most early closures are initiated by the mentor.
+EARLY_CLOSURE_BENCHMARK = (0.30, 0.38)
+
+
+@dataclass(frozen=True)
+class ClosureRate:
+    closed: int
+    early: int
+
+    @property
+    def rate(self) -> float | None:
+        """Early closures among closed pairs; None when no pair is closed yet."""
+        return self.early / self.closed if self.closed else None
+
+    @property
+    def above_benchmark(self) -> bool:
+        return self.rate is not None and self.rate > EARLY_CLOSURE_BENCHMARK[1]
+
+
+@dataclass(frozen=True)
+class ClosureRates:
+    total: ClosureRate
+    by_form: list[tuple[str, ClosureRate]]  # (form name, its rate), in the forms' order
+
+
+def closure_rates(pairs: QuerySet) -> ClosureRates:
+    """Closed pairs (completed or terminated early), early closures and their share, for all the
+    given pairs and by form of mentoring, in one query."""
+    closed = Q(status__in=[Pair.Status.COMPLETED, Pair.Status.TERMINATED])
+    rows = (
+        pairs.order_by()
+        .values("form__position", "form__name")
+        .annotate(
+            closed=Count("pk", filter=closed),
+            early=Count("pk", filter=Q(status=Pair.Status.TERMINATED)),
+        )
+        .order_by("form__position", "form__name")
+    )
+    by_form = [(row["form__name"], ClosureRate(row["closed"], row["early"])) for row in rows]
+    total = ClosureRate(
+        sum(rate.closed for _, rate in by_form), sum(rate.early for _, rate in by_form)
+    )
+    return ClosureRates(total, by_form)

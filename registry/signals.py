@@ -18,3 +18,9 @@ participant_anonymised = Signal()
 def phrases(responses) -> list[str]:
     """The phrases receivers returned (``Signal.send`` gives (receiver, response) pairs)."""
     return [response for _, response in responses if isinstance(response, str) and response]
+
+
+# A pair or group was closed (completed, or terminated early). Sent inside the closing
+# transaction with pair=, early= (bool), by=; receivers may return a phrase (surveys: the exit
+# questionnaires sent).
+pair_closed = Signal()

@@ -9,6 +9,7 @@ from .models import (
     OutgoingDocument,
     Regulation,
 )
+from .models.reminders import NotificationSettings, SentReminder
 
 
 class WorkflowStepInline(admin.TabularInline):
@@ -93,3 +94,21 @@ class OutgoingDocumentAdmin(admin.ModelAdmin):
     list_filter = ["year", "school__municipality"]
     search_fields = ["addressee", "subject", "school__short_name"]
     raw_id_fields = ["school", "partner", "created_by"]
+
+
+@admin.register(NotificationSettings)
+class NotificationSettingsAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "roadmap", "monthly", "surveys", "meetings", "digest", "updated_at"]
+    search_fields = ["user__username", "user__last_name", "email"]
+    raw_id_fields = ["user"]
+    readonly_fields = ["unsubscribe_token"]
+
+
+@admin.register(SentReminder)
+class SentReminderAdmin(admin.ModelAdmin):
+    """The log of the mailing: what was reminded of, to whom, when."""
+
+    list_display = ["email", "kind", "object_key", "period_key", "claimed_at", "sent_at"]
+    list_filter = ["kind"]
+    search_fields = ["email", "object_key"]
+    raw_id_fields = ["user"]

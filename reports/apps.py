@@ -9,10 +9,18 @@ class ReportsConfig(AppConfig):
         from mentoring.audit import track
 
         from . import personal_data_map, receivers  # noqa: F401
-        from .models import MonthlyReport, NameOverride, Order, OutgoingDocument
+        from .background import kinds  # noqa: F401 — registers the background jobs
+        from .models import (
+            MonthlyReport,
+            NameOverride,
+            NotificationSettings,
+            Order,
+            OutgoingDocument,
+        )
 
         personal_data_map.register_all()
         track(Order, history="order", m2m_fields=["mentors", "pairs", "awards"])
         track(MonthlyReport)
         track(NameOverride)
         track(OutgoingDocument)
+        track(NotificationSettings, exclude_fields=["unsubscribe_token"])

@@ -8,6 +8,35 @@ OUTGOING = "журнал регистрации исходящих докуме�
 
 def register_all() -> None:
     register(
+        "reports.NotificationSettings",
+        fields=[
+            keep("user", "чья это настройка рассылки"),
+            keep(
+                "email",
+                "адрес, отписавшийся от напоминаний без учётной записи: без него письма пошли бы "
+                "снова",
+            ),
+        ],
+        other=(
+            "id",
+            "roadmap",
+            "monthly",
+            "surveys",
+            "meetings",
+            "digest",
+            "unsubscribe_token",
+            "updated_at",
+        ),
+    )
+    register(
+        "reports.SentReminder",
+        fields=[
+            keep("email", "журнал рассылки: защищает от повторной отправки того же напоминания"),
+            keep("user", "журнал рассылки: кому отправлено напоминание"),
+        ],
+        other=("id", "kind", "object_key", "period_key", "claimed_at", "sent_at"),
+    )
+    register(
         "reports.OutgoingDocument",
         fields=[
             keep("addressee", OUTGOING),

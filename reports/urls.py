@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include(f"reports.{feature}.urls"))
     for feature in (
         "dashboards",
+        "region",
         "programme_page",
         "regulation",
         "downloads",
@@ -16,5 +17,8 @@ urlpatterns = [
         "school_card",
         "monthly",
         "outgoing",
+        "calendar",
+        "reminders",
+        "background",
     )
 ]

@@ -8,7 +8,7 @@ class SurveysConfig(AppConfig):
     def ready(self):
         from mentoring.audit import track
 
-        from . import personal_data_map, receivers  # noqa: F401
+        from . import pair_health, personal_data_map, receivers  # noqa: F401 (checks register)
         from .models import Answer, Response
 
         personal_data_map.register_all()

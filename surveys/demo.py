@@ -8,7 +8,17 @@ from django.utils import timezone
 
 from registry.models import Mentee, Pair, Participant
 
-from .models import Answer, Distribution, Invitation, Phase, Question, Questionnaire, Response
+from .models import (
+    Answer,
+    Distribution,
+    Invitation,
+    Occasion,
+    Phase,
+    Question,
+    Questionnaire,
+    Response,
+)
+from .services import pulse
 from .services.distribution import end_of_day
 
 TEXTS = {
@@ -77,6 +87,8 @@ def answer_values(question: Question, rng, *, person=None, role="", scale=None) 
     kind = question.kind
     if kind == Question.Kind.SCALE:
         return {"number": scale if scale is not None else rng.choice([6, 7, 7, 8, 8, 9, 9, 10])}
+    if kind == Question.Kind.SCALE_5:
+        return {"number": scale if scale is not None else rng.choice([3, 4, 4, 5, 5])}
     if kind == Question.Kind.YES_NO:
         return {"number": 1 if rng.random() < 0.8 else 0}
     if kind == Question.Kind.SINGLE:
@@ -189,8 +201,11 @@ class _Builder:
 
 @transaction.atomic
 def build_answers(programme, *, seed: int, today: datetime.date | None = None) -> int:
-    """Distributions of the standard questionnaires with answers; once per programme."""
-    if programme.distributions.exists():
+    """Distributions of the standard questionnaires with answers; once per programme.
+
+    Exit questionnaires sent when the demo closed pairs (the receiver of ``pair_closed``) do not
+    count as done: they get their answers here too."""
+    if programme.distributions.exclude(occasion=Occasion.EXIT).exists():
         return 0
     today = today or timezone.localdate()
     rng = random.Random(seed)
@@ -283,4 +298,148 @@ def build_answers(programme, *, seed: int, today: datetime.date | None = None) -
         share=0.7,
     )
     builder.save()
+    build_pulse(programme, pairs, rng, today)
+    build_exit_answers(programme, rng, today)
     return programme.distributions.count()
+
+
+# The first working pair of a school is healthy, the second troubled: the pulse and the curator's
+# «Требует внимания» queue show both.
+HEALTHY_PULSE = (4, 5, 5, 4, 5, 4)  # 4.5
+TROUBLED_PULSE = ((2, 3, 2, 3, 3, 2), (3, 3, 4, 3, 4, 3), (4, 4, 3, 4, 4, 3))  # latest first
+USUAL_PULSE = (3, 4, 4, 4, 5, 4)
+
+
+def _pulse_values(index: int, before_latest: int) -> tuple:
+    """The scale answers of the pair with this index at a point ``before_latest`` points back."""
+    if index == 0:
+        return HEALTHY_PULSE
+    if index == 1:
+        return TROUBLED_PULSE[min(before_latest, len(TROUBLED_PULSE) - 1)]
+    return USUAL_PULSE
+
+
+def _answer_invitations(invitations, values_of, rng, at_of) -> None:
+    """Responses to ``invitations``: scale answers from ``values_of(invitation)``, the rest like
+    the other demo answers."""
+    questions = {}
+    responses, rows = [], []
+    for invitation in invitations:
+        distribution = invitation.distribution
+        if distribution.questionnaire_id not in questions:
+            questions[distribution.questionnaire_id] = list(
+                distribution.questionnaire.questions.all()
+            )
+        invitation.answered_at = at_of(invitation)
+        responses.append(
+            Response(
+                distribution=distribution,
+                invitation=invitation,
+                participant_id=invitation.participant_id,
+                pair_id=invitation.pair_id,
+                submitted_at=invitation.answered_at,
+            )
+        )
+    Invitation.objects.bulk_update(invitations, ["answered_at"])
+    Response.objects.bulk_create(responses)
+    for invitation, response in zip(invitations, responses, strict=True):
+        values = iter(values_of(invitation))
+        for question in questions[invitation.distribution.questionnaire_id]:
+            scale = next(values, None) if question.kind == Question.Kind.SCALE_5 else None
+            fields = answer_values(question, rng, person=invitation.participant, scale=scale)
+            if fields is not None:
+                rows.append(Answer(response=response, question=question, **fields))
+    Answer.objects.bulk_create(rows, batch_size=2000)
+
+
+def build_pulse(programme, pairs, rng, today: datetime.date) -> None:
+    """«Пульс отношений в паре» at every point of each working pair's schedule so far, answered;
+    at the latest point some people have not answered yet."""
+    questionnaire = Questionnaire.objects.get(school=None, code=pulse.PULSE_CODE)
+    sent = []
+    for pair in pairs:
+        if not pair.starts_on:
+            continue
+        for month, due_on in pulse.points(pair.starts_on):
+            if due_on > today:
+                break
+            sent.append((pair, month, due_on))
+    distributions = Distribution.objects.bulk_create(
+        Distribution(
+            questionnaire=questionnaire,
+            programme=programme,
+            title=pulse.pulse_title(pair.pk, month),
+            deadline=due_on + datetime.timedelta(days=pulse.ANSWER_DAYS),
+            occasion=Occasion.PULSE,
+            pair=pair,
+            pulse_month=month,
+        )
+        for pair, month, due_on in sent
+    )
+    index = {pair.pk: number for number, pair in enumerate(pairs)}
+    latest = {pair.pk: month for pair, month, _ in sent}
+    invitations, answered, points = [], [], {}
+    for distribution, (pair, month, due_on) in zip(distributions, sent, strict=True):
+        distribution.questionnaire = questionnaire
+        points[distribution.pk] = (index[pair.pk], month, due_on)
+        people = [pair.mentor.participant] + [m.participant for m in pair.mentees.all()]
+        for person in people:
+            invitation = Invitation(
+                distribution=distribution,
+                participant=person,
+                user_id=person.user_id,
+                pair=pair,
+                respondent_name=person.full_name,
+                expires_at=end_of_day(due_on + datetime.timedelta(days=pulse.LINK_DAYS)),
+            )
+            invitations.append(invitation)
+            waiting = month == latest[pair.pk] and index[pair.pk] > 1 and rng.random() < 0.4
+            if not waiting:
+                answered.append(invitation)
+    Invitation.objects.bulk_create(invitations)
+    points_of = {}
+    for pair, month, _ in sent:
+        points_of.setdefault(pair.pk, []).append(month)
+
+    def values_of(invitation):
+        number, month, _due = points[invitation.distribution_id]
+        months = points_of[invitation.pair_id]
+        return _pulse_values(number, len(months) - 1 - months.index(month))
+
+    def at_of(invitation):
+        due_on = points[invitation.distribution_id][2]
+        day = min(today, due_on + datetime.timedelta(days=rng.randint(0, 6)))
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time(18)))
+
+    _answer_invitations(answered, values_of, rng, at_of)
+
+
+def build_exit_answers(programme, rng, today: datetime.date) -> None:
+    """Answers to the exit questionnaires of the programme's closed pairs, where there are any."""
+    closed = Pair.objects.filter(
+        programme=programme, status__in=[Pair.Status.COMPLETED, Pair.Status.TERMINATED]
+    ).order_by("id")
+    for pair in closed:
+        pulse.send_exit(pair, today)
+    invitations = list(
+        Invitation.objects.filter(
+            distribution__programme=programme,
+            distribution__occasion=Occasion.EXIT,
+            answered_at__isnull=True,
+        )
+        .select_related("distribution__questionnaire", "distribution__pair", "participant")
+        .order_by("id")
+    )
+    if not invitations:
+        return
+
+    def values_of(invitation):
+        early = invitation.distribution.pair.status == Pair.Status.TERMINATED
+        return [rng.choice([2, 3, 3]) if early else rng.choice([4, 5, 5]) for _ in range(6)]
+
+    def at_of(invitation):
+        created = timezone.localdate(invitation.distribution.created_at)
+        day = min(today, created + datetime.timedelta(days=rng.randint(0, 5)))
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time(19)))
+
+    _answer_invitations(invitations, values_of, rng, at_of)

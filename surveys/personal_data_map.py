@@ -58,5 +58,16 @@ def register_all() -> None:
     register(
         "surveys.Distribution",
         fields=[keep("created_by", STAFF)],
-        other=("id", "questionnaire", "programme", "title", "phase", "deadline", "created_at"),
+        other=(
+            "id",
+            "questionnaire",
+            "programme",
+            "title",
+            "phase",
+            "deadline",
+            "occasion",
+            "pair",
+            "pulse_month",
+            "created_at",
+        ),
     )

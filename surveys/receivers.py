@@ -1,14 +1,16 @@
-"""The surveys' part of the registry's personal-data duties (registry/signals.py)."""
+"""The surveys' part of the registry's events (registry/signals.py): personal-data duties and
+the exit questionnaires of a closed pair."""
 
 from django.db.models import Q
 from django.dispatch import receiver
 from django.utils import timezone
 
 from mentoring import personal_data
-from registry.models import Consent, Participant
-from registry.signals import consent_withdrawn, participant_anonymised
+from registry.models import Consent, Pair, Participant
+from registry.signals import consent_withdrawn, pair_closed, participant_anonymised
 
 from .models import Answer, Invitation
+from .services import pulse
 
 
 def _invitations_of(participant: Participant):
@@ -41,3 +43,9 @@ def anonymise_responses(sender, participant, **kwargs) -> str:
         personal_data.erase_and_save(answer)
         cleared += 1
     return f"текстовых ответов на анкеты удалено: {cleared}" if cleared else ""
+
+
+@receiver(pair_closed, sender=Pair, dispatch_uid="surveys_exit_questionnaires")
+def send_exit_questionnaires(sender, pair, **kwargs) -> str:
+    """«Анкета при завершении работы пары» to the mentor, each mentee and a minor's parent."""
+    return pulse.exit_phrase(pulse.send_exit(pair, timezone.localdate()))

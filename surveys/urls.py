@@ -1,4 +1,4 @@
-from .views import analytics, answering, distributions, questionnaires, requests
+from .views import analytics, answering, distributions, pulse, questionnaires, requests
 
 app_name = "surveys"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     *answering.urlpatterns,
     *analytics.urlpatterns,
     *requests.urlpatterns,
+    *pulse.urlpatterns,
 ]

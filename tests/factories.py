@@ -72,9 +72,13 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     school = factory.SubFactory(SchoolFactory)
 
 
-def member(role: str, school: School | None = None, municipality=None, **user_fields) -> User:
+def member(
+    role: str, school: School | None = None, municipality=None, region=None, **user_fields
+) -> User:
     user = UserFactory(**user_fields)
-    if role == Role.MUNICIPAL_OFFICER:
+    if role == Role.REGIONAL_OFFICER:
+        Membership.objects.create(user=user, role=role, region=region)
+    elif role == Role.MUNICIPAL_OFFICER:
         Membership.objects.create(user=user, role=role, municipality=municipality)
     else:
         Membership.objects.create(user=user, role=role, school=school)

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from mentoring.models import Role
+from mentoring.models import CalendarFeed, Region, Role
 from registry import reference as registry_reference
 from registry.models import Meeting, MentoringForm, Pair
+from reports.models import NotificationSettings
 
 from .factories import MunicipalityFactory, ProgrammeFactory, SchoolFactory, UserFactory, member
 from .registry.factories import (
@@ -19,7 +20,7 @@ from .registry.factories import (
 )
 
 PASSWORD = "secret-pass-123"
-ROLES = ("anonymous", "curator", "director", "mentor", "officer", "admin")
+ROLES = ("anonymous", "curator", "director", "mentor", "officer", "regional", "admin")
 
 
 @dataclass
@@ -28,15 +29,34 @@ class RolePages:
     urls: list[str]
 
 
+def _running_job(user, municipality):
+    from mentoring.jobs import Job
+
+    return Job.objects.create(
+        kind="consolidated_monthly_pdf",
+        user=user,
+        municipality=municipality,
+        status=Job.Status.RUNNING,
+        attempts=1,
+        done=1,
+        total=3,
+        message="Собраны показатели школ: 1 из 2",
+    )
+
+
 def build_world() -> dict[str, RolePages]:
     """A school with a working pair and a recorded meeting; the pages each role opens most."""
     registry_reference.load_forms()
-    municipality = MunicipalityFactory()
+    region = Region.objects.create(name="Заречная область")
+    municipality = MunicipalityFactory(region=region)
     school = SchoolFactory(municipality=municipality)
     programme = ProgrammeFactory(school=school)
     member(Role.CURATOR, school, username="curator", password=PASSWORD)
     member(Role.DIRECTOR, school, username="director", password=PASSWORD)
-    member(Role.MUNICIPAL_OFFICER, municipality=municipality, username="officer", password=PASSWORD)
+    officer = member(
+        Role.MUNICIPAL_OFFICER, municipality=municipality, username="officer", password=PASSWORD
+    )
+    member(Role.REGIONAL_OFFICER, region=region, username="regional", password=PASSWORD)
     UserFactory(username="admin", password=PASSWORD, is_staff=True, is_superuser=True)
 
     teacher = member(Role.MENTOR, school, username="mentor", password=PASSWORD)
@@ -60,6 +80,8 @@ def build_world() -> dict[str, RolePages]:
         recorded_by=teacher,
     )
     free_mentor = ready_student_mentor(school, class_name="10Б")
+    CalendarFeed.objects.create(user=teacher)  # the calendar page with its link and instructions
+    unsubscribe = NotificationSettings.objects.create(user=teacher).unsubscribe_token
 
     def programme_url(name: str) -> str:
         return reverse(name, args=[programme.pk])
@@ -68,6 +90,7 @@ def build_world() -> dict[str, RolePages]:
         reverse("reports:school_dashboard", args=[school.pk]),
         programme_url("stages:roadmap"),
         programme_url("registry:pair_list"),
+        programme_url("registry:attention_queue"),
         pair.get_absolute_url(),
         programme_url("reports:documents"),
         programme_url("reports:monthly_list"),
@@ -107,18 +130,29 @@ def build_world() -> dict[str, RolePages]:
         reverse("registry:meeting_create", args=[pair.pk]),
         reverse("registry:plan_detail", args=[pair.pk, paired.pk]),
         reverse("surveys:my_surveys"),
+        reverse("reports:calendar_settings"),
+        reverse("reports:notification_settings"),
     ]
     officer_pages = [
         reverse("reports:municipality_overview", args=[municipality.pk]),
         reverse("reports:school_overview", args=[municipality.pk, school.pk]),
         reverse("stages:stage_reference"),
+        reverse("job", args=[_running_job(officer, municipality).pk]),
     ]
     admin_pages = [reverse("home"), reverse("admin:index")]
     return {
-        "anonymous": RolePages(None, [reverse("login"), reverse("password_reset")]),
+        "anonymous": RolePages(
+            None,
+            [
+                reverse("login"),
+                reverse("password_reset"),
+                reverse("reports:unsubscribe", args=[unsubscribe]) + "?kind=meetings",
+            ],
+        ),
         "curator": RolePages("curator", curator_pages),
         "director": RolePages("director", school_pages),
         "mentor": RolePages("mentor", mentor_pages),
         "officer": RolePages("officer", officer_pages),
+        "regional": RolePages("regional", [region.get_absolute_url(), *officer_pages[:2]]),
         "admin": RolePages("admin", admin_pages),
     }

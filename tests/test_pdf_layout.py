@@ -123,6 +123,7 @@ def _objects(world) -> dict:
         .first()
         .pk,
         "municipality_id": world["school"].municipality_id,
+        "region_id": world["school"].municipality.region_id,
         "pair_id": world["pair"].pk,
         "mentee_id": world["pair"].mentees.first().pk,
         "mentor_id": world["pair"].mentor_id,

@@ -124,7 +124,7 @@ def test_demo_bases_are_of_realistic_size_carried_over_and_built_once(
 
 def test_seed_demo_builds_a_municipality_once(demo, reference_data):
     out = demo
-    assert "curator1" in out and "mnc" in out and "demo2026" in out
+    assert "curator1" in out and "mnc" in out and "rnc" in out and "demo2026" in out
     counts = (
         Municipality.objects.count(),
         School.objects.count(),
@@ -218,8 +218,8 @@ def _answers_fit_each_question_kind():
     for answer in answers.iterator():
         question = answer.question
         kinds.add(question.kind)
-        if question.kind == Question.Kind.SCALE:
-            assert 1 <= answer.number <= 10
+        if question.is_scale:
+            assert answer.number in question.scale_values
         elif question.kind == Question.Kind.YES_NO:
             assert answer.number in (0, 1)
         elif question.kind == Question.Kind.SINGLE:
@@ -330,3 +330,37 @@ def test_demo_teacher_mentors_have_consent_and_agreement(demo, reference_data):
             kind=Consent.Kind.TEACHER_MENTORING,
             signed_on__lte=agreement.signed_on,
         ).exists()
+
+
+def test_demo_monitoring_shows_effect_sizes_and_pair_durations(client, demo, reference_data):
+    from django.urls import reverse
+
+    from surveys.analytics.growth import growth_report
+    from surveys.analytics.survival import duration_curves
+
+    programme = Programme.objects.get(school__short_name="МБОУ «СОШ № 1»", archived_at=None)
+    totals = [c.total.effect for c in growth_report(programme)]
+    assert totals and all(effect.available for effect in totals)
+    assert duration_curves(programme.pairs.all(), timezone.localdate())
+    client.force_login(User.objects.get(username="curator1"))
+    page = client.get(reverse("surveys:monitoring", args=[programme.pk])).content.decode()
+    assert re.search(
+        r"<strong>−?\d,\d\d \[−?\d,\d\d; −?\d,\d\d\]</strong> — (выше|ниже|в пред)", page
+    )
+    assert "Ориентир метаанализа: 0,21" in page and 'class="survival-chart"' in page
+
+
+def test_demo_has_closed_pairs_support_contacts_and_planned_meetings(demo, reference_data):
+    from registry.models import Meeting, Pair, SupportContact
+
+    planned = Pair.objects.filter(closure_reason=Pair.ClosureReason.GOAL_REACHED)
+    assert planned.exists()
+    for pair in planned:
+        assert pair.meetings.filter(kind=Meeting.Kind.FINAL).exists()
+    early = Pair.objects.filter(
+        closure_kind=Pair.ClosureKind.EARLY, closure_reason=Pair.ClosureReason.MOVED
+    )
+    assert early.exists() and all(pair.termination_reason for pair in early)
+    assert SupportContact.objects.values("pair").distinct().count() >= 10
+    assert SupportContact.objects.filter(person=SupportContact.Person.PARENT).exists()
+    assert Meeting.objects.filter(held_on__gt=timezone.localdate()).exists()

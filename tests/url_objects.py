@@ -26,11 +26,23 @@ def _mentoring_agreement(mentor):
     )
 
 
+def _finished_job(user):
+    """A finished background job of ``user`` with its file (mentoring/jobs.py)."""
+    from mentoring.jobs import Job
+
+    job = Job(kind="consolidated_monthly_pdf", user=user, status=Job.Status.DONE, attempts=1)
+    job.result.save("svodny.pdf", ContentFile(b"%PDF-1.4 job"), save=False)
+    job.result_name = "Сводный мониторинг.pdf"
+    job.save()
+    return job
+
+
 def url_kwarg_values(programme, municipality, mentor, mentee, curator) -> dict[str, object]:
     """One object per URL kwarg of the project, in the first school: its id (or value) by name.
 
     A new URL kwarg needs a value here, or the authorization matrix fails.
     """
+    from mentoring.models import CalendarFeed
     from registry.importing import create_batch
     from registry.models import (
         Award,
@@ -43,7 +55,7 @@ def url_kwarg_values(programme, municipality, mentor, mentee, curator) -> dict[s
         Partner,
         TrainingSession,
     )
-    from reports.models import MonthlyReport, NameOverride
+    from reports.models import MonthlyReport, NameOverride, NotificationSettings
     from reports.orders.services import create_order
     from stages.models import MeetingProtocol
     from surveys.models import Distribution, Invitation, Questionnaire
@@ -106,12 +118,18 @@ def url_kwarg_values(programme, municipality, mentor, mentee, curator) -> dict[s
         respondent_name="Тимофеева",
         expires_at=end_of_day(timezone.localdate() + datetime.timedelta(days=7)),
     )
+    if municipality.region_id is None:
+        from mentoring.models import Region
+
+        municipality.region = Region.objects.create(name="Заречная область")
+        municipality.save(update_fields=["region"])
     today = timezone.localdate()
     return {
         "school_id": programme.school_id,
         "programme_id": programme.pk,
         "item_id": item.pk,
         "municipality_id": municipality.pk,
+        "region_id": municipality.region_id,
         "fmt": "pdf",
         "period": f"{today:%Y-%m}",
         "year": today.year,
@@ -138,6 +156,9 @@ def url_kwarg_values(programme, municipality, mentor, mentee, curator) -> dict[s
         "distribution_id": distribution.pk,
         "invitation_id": invitation.pk,
         "token": invitation.token,  # also a (wrong) password-reset token
+        "feed_token": CalendarFeed.objects.create(user=curator).token,
+        "job_id": _finished_job(curator).pk,
+        "unsubscribe_token": NotificationSettings.objects.create(user=curator).unsubscribe_token,
         "uidb64": urlsafe_base64_encode(force_bytes(curator.pk)),
         "questionnaire_id": questionnaire.pk,
         "question_id": question.pk,

@@ -15,6 +15,9 @@ class SuggestionPairForm(forms.Form):
     goal = forms.CharField(
         label="Цель работы", widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+    rematch_note = forms.CharField(
+        label="Обоснование куратора для новой пары", required=False, max_length=2000
+    )
 
     def clean(self):
         cleaned = super().clean()

@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.utils import timezone
 
@@ -5,6 +7,8 @@ from stages.forms import DateInput
 
 from ..models import Award, Case, DevelopmentPlan, DiaryEntry, Meeting, Mentor, Pair, PlanItem
 
+# A meeting dated after today is planned (запланированная); it may be planned this far ahead.
+PLAN_AHEAD_DAYS = 90
 FUTURE_DATE = "Дата не может быть позже сегодняшнего дня."
 RECIPIENT_NEEDED = "Для благодарственного письма родителям укажите ФИО родителей."
 WHOM_NEEDED = "Укажите, кого поощряют: наставника, пару или получателя."
@@ -34,10 +38,17 @@ def pair_label(pair: Pair) -> str:
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = ["kind", "held_on", "format", "topic", "outcome"]
+        fields = ["kind", "held_on", "starts_at", "format", "topic", "outcome"]
+        help_texts = {
+            "held_on": (
+                f"Будущая дата — запланированная встреча (не дальше {PLAN_AHEAD_DAYS} дней); "
+                "она не считается проведённой, пока не наступит"
+            )
+        }
         widgets = {
             "kind": forms.Select(attrs=BIG_SELECT),
             "held_on": DateInput(attrs=BIG),
+            "starts_at": forms.TimeInput(attrs={**BIG, "type": "time"}, format="%H:%M"),
             "format": forms.RadioSelect,
             "topic": forms.TextInput(attrs={**BIG, "autocomplete": "off"}),
             "outcome": forms.Textarea(attrs={"rows": 3}),
@@ -48,7 +59,11 @@ class MeetingForm(forms.ModelForm):
         self.pair = pair
 
     def clean_held_on(self):
-        value = _not_future(self.cleaned_data.get("held_on"))
+        value = self.cleaned_data.get("held_on")
+        if value and value > timezone.localdate() + datetime.timedelta(days=PLAN_AHEAD_DAYS):
+            raise forms.ValidationError(
+                f"Встречу можно запланировать не дальше чем на {PLAN_AHEAD_DAYS} дней вперёд."
+            )
         return _not_before_start(value, self.pair)
 
 

@@ -4,6 +4,9 @@ Each mentor with free places becomes that many slots; ``scipy.optimize.linear_su
 maximises the total score over the mentee × slot matrix. An unfit pair costs the same as leaving
 the mentee without a mentor (0), so it is never preferred and is dropped from the result: the
 assignment is a maximum-weight matching under the capacities.
+
+The scores come from ``matrix.score_matrix`` (every pair at once); ``scoring.score`` explains
+only what the page shows: the proposed pairs and, for a mentee no mentor fits, the whole row.
 """
 
 from collections import Counter
@@ -14,6 +17,7 @@ from scipy.optimize import linear_sum_assignment
 
 from ..document_checks import with_document_flags
 from ..models import Mentee
+from .matrix import score_matrix
 from .scoring import Context, Reason, Suggestion, mentee_stems, mentor_rows, score
 
 SUPPORT = "Рекомендуется психолого-педагогическая поддержка и продолжение поиска наставника."
@@ -77,33 +81,30 @@ def propose(programme, *, ctx: Context | None = None, sensitive: bool = False):
     ctx = ctx or Context.for_school(school, explain_sensitive=sensitive)
     mentees = list(waiting_mentees(programme))
     mentors = list(mentor_rows(school))
-    grid = [
-        [score(mentee, mentor, ctx, wanted) for mentor in mentors]
-        for mentee, wanted in ((m, mentee_stems(m)) for m in mentees)
-    ]
-    matrix = np.array([[s.score for s in row] for row in grid], dtype=float).reshape(
-        len(mentees), len(mentors)
-    )
-    fits = np.array([[s.fits for s in row] for row in grid], dtype=bool).reshape(matrix.shape)
+    requests = [mentee_stems(mentee) for mentee in mentees]
+    scores = score_matrix(mentees, mentors, ctx, requests)
     slots = [mentor.capacity - ctx.loads.get(mentor.pk, 0) for mentor in mentors]
-    chosen = dict(best_assignment(matrix, fits, slots))
+    chosen = dict(best_assignment(scores.value, scores.fits, slots))
     proposals, unassigned = [], []
-    for i, mentee in enumerate(mentees):
+    for i, (mentee, wanted) in enumerate(zip(mentees, requests, strict=True)):
         if i in chosen:
-            proposals.append(Proposal(mentee, grid[i][chosen[i]]))
+            proposals.append(Proposal(mentee, score(mentee, mentors[chosen[i]], ctx, wanted)))
+            continue
+        fitting = int(scores.fits[i].sum())
+        if fitting:
+            reasons = [
+                f"подходящие наставники ({fitting}) заняты теми, кому они подходят больше",
+                SUPPORT,
+            ]
         else:
-            unassigned.append(Unassigned(mentee, _why(grid[i])))
+            reasons = _why([score(mentee, mentor, ctx, wanted) for mentor in mentors])
+        unassigned.append(Unassigned(mentee, reasons))
     proposals.sort(key=lambda p: -p.score)
     return proposals, unassigned
 
 
 def _why(row: list[Suggestion]) -> list[str]:
-    fitting = [s for s in row if s.fits]
-    if fitting:
-        return [
-            f"подходящие наставники ({len(fitting)}) заняты теми, кому они подходят больше",
-            SUPPORT,
-        ]
+    """Why no mentor fits the mentee: the commonest hard reasons of the row."""
     if not row:
         return ["в базе наставников школы никого нет", SUPPORT]
     common = Counter(

@@ -28,7 +28,7 @@ from mentoring.text import plural
 
 from ..document_checks import Flags, with_document_flags
 from ..models import MatchingWeights, Mentee, Mentor, MentoringForm, Pair, Participant, RoleModel
-from ..services.pairs import form_problems, people_problems
+from ..services.pairs import form_problems, people_problems, rematch_problem, rematch_waits
 from .text import stems
 
 CRITERIA = {
@@ -68,6 +68,9 @@ class Suggestion:
     form: MentoringForm | None = None
     role_model: RoleModel | None = None
     free: int = 0
+    # The mentee's pair ended early within the waiting period: the curator may still form the
+    # pair with a written reason when that is the only rule broken.
+    needs_note: bool = False
 
     @property
     def top_reasons(self) -> list[Reason]:
@@ -86,6 +89,7 @@ class Context:
     mentor_stems: dict = field(default_factory=dict)
     form_fits: dict = field(default_factory=dict)
     mentee_flags: dict = field(default_factory=dict)
+    rematch_waits: dict = field(default_factory=dict)
 
     @property
     def roles(self) -> dict[int, list[RoleModel]]:
@@ -100,12 +104,14 @@ class Context:
         """``explain_sensitive``: the reader may see sensitive categories named in reasons."""
         forms = list(MentoringForm.objects.prefetch_related("role_models"))
         forms.sort(key=lambda f: (f.for_colleges, f.position))
+        day = today or timezone.localdate()
         return cls(
             weights=weights or weights_for(school),
             forms=forms,
             loads=open_loads(school),
-            today=today or timezone.localdate(),
+            today=day,
             explain_sensitive=explain_sensitive,
+            rematch_waits=early_closures(school, day),
         )
 
 
@@ -119,6 +125,15 @@ def open_loads(school) -> dict[int, int]:
         .annotate(n=Count("id"))
     )
     return {row["pair__mentor_id"]: row["n"] for row in rows}
+
+
+def early_closures(school, today) -> dict[int, "datetime.date"]:
+    """Participant id → the end of their pair that ended early within the waiting period of
+    ``services.pairs.rematch_waits``, for the school's mentees, in one query."""
+    people = Mentee.objects.filter(programme__school=school).values_list(
+        "participant_id", flat=True
+    )
+    return rematch_waits(people, today)
 
 
 def mentor_rows(school):
@@ -170,6 +185,22 @@ def _competence_reasons(competencies, offer, wanted) -> tuple[list[str], list[st
     return (pros, []) if pros else ([], ["компетенции наставника не совпадают с запросом"])
 
 
+def competence_fraction(matched: bool, offered: bool) -> float:
+    """A competency matching the request counts more than «Чем я могу быть полезен» alone."""
+    return 1.0 if matched and offered else 0.7 if matched else 0.5 if offered else 0.0
+
+
+def subject_fraction(matched: bool) -> float:
+    return 1.0 if matched else 0.0
+
+
+def subject_stems(person: Participant) -> set[str]:
+    """The stems of a teacher mentee's subject: empty when the subject criterion does not apply."""
+    if person.kind != Participant.Kind.TEACHER:
+        return set()
+    return stems(person.subject)
+
+
 def _competence(mentor, request: Request, ctx):
     """The fraction from the whole request; the reasons from what the reader may see."""
     wanted = request.every
@@ -177,8 +208,7 @@ def _competence(mentor, request: Request, ctx):
         return None, [], []
     competencies, offer, _ = _mentor_profile(mentor, ctx)
     matched = any(own & wanted for _, own in competencies)
-    offered = bool(offer & wanted)
-    fraction = 1.0 if matched and offered else 0.7 if matched else 0.5 if offered else 0.0
+    fraction = competence_fraction(matched, bool(offer & wanted))
     shown = wanted if ctx.explain_sensitive else request.visible
     pros, cons = _competence_reasons(competencies, offer, shown)
     return fraction, pros, cons
@@ -186,16 +216,17 @@ def _competence(mentor, request: Request, ctx):
 
 def _subject(mentor, mentee, ctx):
     person = mentee.participant
-    if person.kind != Participant.Kind.TEACHER or not stems(person.subject):
+    wanted = subject_stems(person)
+    if not wanted:
         return None, [], []
     competencies, _, subject = _mentor_profile(mentor, ctx)
     own = set(subject)
     for _, tags in competencies:
         own |= tags
-    if stems(person.subject) & own:
-        return 1.0, [f"предмет «{person.subject}» совпадает"], []
+    if wanted & own:
+        return subject_fraction(True), [f"предмет «{person.subject}» совпадает"], []
     return (
-        0.0,
+        subject_fraction(False),
         [],
         [f"предмет наставляемого «{person.subject}» не совпадает с предметом наставника"],
     )
@@ -217,6 +248,19 @@ def _decide_form(mentor, mentee, ctx):
     return None, None, None, None
 
 
+def form_key(person: Participant) -> tuple:
+    """What of a person the fitting form depends on (``_decide_form``)."""
+    return person.kind, person.grade
+
+
+def form_fit(mentor, mentee, ctx):
+    """``_decide_form`` of the pair, cached per the kinds and grades of the two people."""
+    key = (form_key(mentor.participant), form_key(mentee.participant))
+    if key not in ctx.form_fits:
+        ctx.form_fits[key] = _decide_form(mentor, mentee, ctx)
+    return ctx.form_fits[key]
+
+
 def _form(mentor, mentee, ctx):
     """(fraction, pros, cons, form, role model); fraction None means no form fits (hard).
 
@@ -224,10 +268,7 @@ def _form(mentor, mentee, ctx):
     is cached per such combination; the explanation of a misfit names the people.
     """
     mp, ep = mentor.participant, mentee.participant
-    key = (mp.kind, mp.grade, ep.kind, ep.grade)
-    if key not in ctx.form_fits:
-        ctx.form_fits[key] = _decide_form(mentor, mentee, ctx)
-    fraction, reason, form, role = ctx.form_fits[key]
+    fraction, reason, form, role = form_fit(mentor, mentee, ctx)
     if form is not None:
         return fraction, [reason], [], form, role
     with_mentor = [f for f in ctx.forms if ep.kind in f.mentee_kinds and mp.kind in f.mentor_kinds]
@@ -239,6 +280,11 @@ def _form(mentor, mentee, ctx):
             f"участника категории «{ep.get_kind_display().lower()}»"
         ]
     return None, [], cons, None, None
+
+
+def age_key(person: Participant) -> tuple:
+    """What of a person ``_age`` reads."""
+    return person.kind, person.grade, person.experience_years
 
 
 def _age(mentor, mentee):
@@ -270,6 +316,19 @@ def _age(mentor, mentee):
     return None, [], []
 
 
+def free_places(mentor: Mentor, ctx: "Context") -> int:
+    return mentor.capacity - ctx.loads.get(mentor.pk, 0)
+
+
+def capacity_fraction(mentor: Mentor, free: int) -> float:
+    return free / mentor.capacity if free > 0 else 0.0
+
+
+def document_key(person: Participant, flags: Flags, today: datetime.date) -> tuple:
+    """What of a person ``services.pairs.people_problems`` reads."""
+    return flags, person.is_minor(today), person.kind
+
+
 def _document_problems(mentor, mentee, ctx: "Context") -> list[str]:
     """The documents rule of forming a pair (``services.pairs.people_problems``), for both."""
     if mentee.pk not in ctx.mentee_flags:
@@ -294,10 +353,16 @@ def score(mentee: Mentee, mentor: Mentor, ctx: Context, wanted: Request | None =
     if mentor.participant_id == mentee.participant_id:
         hard.append("это сам наставляемый")
     hard += _document_problems(mentor, mentee, ctx)
-    free = mentor.capacity - ctx.loads.get(mentor.pk, 0)
+    ended = ctx.rematch_waits.get(mentee.participant_id)
+    rematch = rematch_problem("Наставляемый", ended) if ended else None
+    free = free_places(mentor, ctx)
     if free > 0:
         places = plural(free, "место", "места", "мест")
-        capacity = (free / mentor.capacity, [f"свободно {free} {places} из {mentor.capacity}"], [])
+        capacity = (
+            capacity_fraction(mentor, free),
+            [f"свободно {free} {places} из {mentor.capacity}"],
+            [],
+        )
     else:
         hard.append(f"нет свободных мест: занято {mentor.capacity - free} из {mentor.capacity}")
         capacity = (0.0, [], [])
@@ -310,16 +375,21 @@ def score(mentee: Mentee, mentor: Mentor, ctx: Context, wanted: Request | None =
         "age": _age(mentor, mentee),
         "capacity": capacity,
     }
-    total = sum(w[key] for key, (fraction, _, _) in parts.items() if fraction is not None)
-    points = sum(
-        w[key] * fraction for key, (fraction, _, _) in parts.items() if fraction is not None
-    )
+    # Added one by one in the order of CRITERIA, as ``matrix.score_matrix`` adds them.
+    total, points = 0, 0.0
+    for key in CRITERIA:
+        fraction = parts[key][0]
+        if fraction is not None:
+            total += w[key]
+            points = points + w[key] * fraction
     value = round(100 * points / total) if total else 0
     pros, cons = [], [Reason(text, 0, hard=True) for text in hard]
     for key, (_, for_, against) in sorted(parts.items(), key=lambda kv: -w[kv[0]]):
         pros += [Reason(text, w[key]) for text in for_]
         cons += [Reason(text, w[key]) for text in against]
-    fits = not hard
+    fits = not hard and rematch is None
+    if rematch:
+        cons.insert(0, Reason(rematch, 0, hard=True))
     return Suggestion(
         mentor=mentor,
         score=max(1, value) if fits else value,
@@ -329,6 +399,7 @@ def score(mentee: Mentee, mentor: Mentor, ctx: Context, wanted: Request | None =
         form=form,
         role_model=role,
         free=max(free, 0),
+        needs_note=rematch is not None and not hard,
     )
 
 

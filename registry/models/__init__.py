@@ -7,6 +7,7 @@ from .partners import Partner
 from .people import Participant
 from .privacy import AnonymisationRecord
 from .selection import CommissionMember, Interview, SelectionCommission
+from .support import SupportContact
 from .training import Attendance, TrainingCertificate, TrainingCourse, TrainingSession
 from .work import Award, Case, DevelopmentPlan, DiaryEntry, Meeting, PlanItem
 from .year_turn import YearTurn
@@ -39,6 +40,7 @@ __all__ = [
     "RequestCategory",
     "RoleModel",
     "SelectionCommission",
+    "SupportContact",
     "TrainingCertificate",
     "TrainingCourse",
     "TrainingSession",

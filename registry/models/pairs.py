@@ -92,6 +92,20 @@ class Pair(models.Model):
         COMPLETED = "completed", "Завершила работу"
         TERMINATED = "terminated", "Прекращена досрочно"
 
+    class ClosureReason(models.TextChoices):
+        MENTOR_WITHDREW = "mentor_withdrew", "Наставник вышел из программы"
+        MENTEE_WITHDREW = "mentee_withdrew", "Наставляемый отказался от участия"
+        MOVED = "moved", "Переезд, смена школы"
+        CONFLICT = "conflict", "Конфликт в паре"
+        GOAL_REACHED = "goal_reached", "Цель достигнута"
+        PROGRAMME_ENDED = "programme_ended", "Программа завершена"
+        HEALTH = "health", "Болезнь, длительное отсутствие"
+        OTHER = "other", "Другое (указать)"
+
+    class ClosureKind(models.TextChoices):
+        PLANNED = "planned", "Плановое завершение"
+        EARLY = "early", "Досрочное прекращение"
+
     programme = models.ForeignKey(
         Programme, on_delete=models.PROTECT, related_name="pairs", verbose_name="программа"
     )
@@ -120,7 +134,22 @@ class Pair(models.Model):
         blank=True,
         help_text="Приказ об утверждении наставнических пар/групп",
     )
-    termination_reason = models.TextField("причина прекращения", blank=True)
+    termination_reason = models.TextField(
+        "комментарий к завершению",
+        blank=True,
+        help_text="Обязателен при досрочном прекращении и для причины «Другое»",
+    )
+    closure_reason = models.CharField(
+        "причина завершения", max_length=32, choices=ClosureReason.choices, blank=True
+    )
+    closure_kind = models.CharField(
+        "вид завершения", max_length=16, choices=ClosureKind.choices, blank=True
+    )
+    rematch_note = models.TextField(
+        "обоснование куратора для новой пары",
+        blank=True,
+        help_text="Пара сформирована до конца срока ожидания после досрочного прекращения",
+    )
     mentor_allowance = models.CharField(
         "доплата наставнику",
         max_length=255,

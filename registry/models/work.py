@@ -27,6 +27,9 @@ class Meeting(models.Model):
         "вид встречи", max_length=16, choices=Kind.choices, default=Kind.WORKING
     )
     held_on = models.DateField("дата")
+    starts_at = models.TimeField(
+        "время начала", null=True, blank=True, help_text="Для запланированной встречи"
+    )
     format = models.CharField(
         "формат", max_length=16, choices=Format.choices, default=Format.IN_PERSON
     )
@@ -54,6 +57,10 @@ class Meeting(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.held_on:%d.%m.%Y}"
+
+    def is_planned(self, today) -> bool:
+        """A meeting dated after ``today`` is planned, not yet held."""
+        return self.held_on > today
 
 
 class DiaryEntry(models.Model):

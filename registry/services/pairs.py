@@ -18,10 +18,26 @@ from mentoring.errors import DomainError
 from mentoring.models import Programme, User
 
 from ..document_checks import Flags, with_document_flags
-from ..models import Mentee, Mentor, MentoringForm, Pair, Participant, RoleModel
+from ..models import Meeting, Mentee, Mentor, MentoringForm, Pair, Participant, RoleModel
+from ..signals import pair_closed, phrases
 from .bases import set_mentee_status, set_mentor_status
 
 STUDENT_FORMS = ("student_student", "student_student_college")
+
+# After an early closure a mentee waits this many days before a new pair, unless the curator
+# writes why the new pair cannot wait (a rushed rematch repeats the failure).
+REMATCH_WAIT_DAYS = 14
+
+Reason = Pair.ClosureReason
+# Reasons that say the pair did not run its course: not a planned completion.
+EARLY_ONLY_REASONS = (
+    Reason.MENTOR_WITHDREW,
+    Reason.MENTEE_WITHDREW,
+    Reason.CONFLICT,
+    Reason.HEALTH,
+)
+# Reasons of a pair that ran its course: not an early termination.
+PLANNED_ONLY_REASONS = (Reason.GOAL_REACHED, Reason.PROGRAMME_ENDED)
 
 
 class PairingError(DomainError):
@@ -147,6 +163,33 @@ def form_problems(
     return found
 
 
+def rematch_waits(
+    participant_ids, today: datetime.date, *, exclude: Pair | None = None
+) -> dict[int, datetime.date]:
+    """Participant id → the last day of the pair that ended early for them within the waiting
+    period (``REMATCH_WAIT_DAYS`` before ``today``), in one query."""
+    since = today - datetime.timedelta(days=REMATCH_WAIT_DAYS)
+    rows = Pair.objects.filter(
+        status=Pair.Status.TERMINATED,
+        ends_on__gt=since,
+        mentees__participant_id__in=participant_ids,
+    )
+    if exclude is not None and exclude.pk:
+        rows = rows.exclude(pk=exclude.pk)
+    found: dict[int, datetime.date] = {}
+    for person_id, ends_on in rows.values_list("mentees__participant_id", "ends_on"):
+        found[person_id] = max(ends_on, found.get(person_id, ends_on))
+    return found
+
+
+def rematch_problem(name: str, ended_on: datetime.date) -> str:
+    free_on = ended_on + datetime.timedelta(days=REMATCH_WAIT_DAYS + 1)
+    return (
+        f"{name}: пара прекращена досрочно {ended_on:%d.%m.%Y}; новую пару можно сформировать "
+        f"с {free_on:%d.%m.%Y} или раньше — с обоснованием куратора."
+    )
+
+
 def pair_problems(
     programme: Programme,
     mentor: Mentor,
@@ -156,8 +199,12 @@ def pair_problems(
     *,
     pair: Pair | None = None,
     today: datetime.date | None = None,
+    rematch_note: str = "",
 ) -> list[str]:
-    """Every reason the pair or group cannot be formed, in Russian; empty when it can."""
+    """Every reason the pair or group cannot be formed, in Russian; empty when it can.
+
+    A mentee whose pair ended early less than ``REMATCH_WAIT_DAYS`` ago is paired again only
+    with the curator's ``rematch_note``."""
     today = today or timezone.localdate()
     found = []
     if not mentees:
@@ -189,6 +236,12 @@ def pair_problems(
                 f"{mentee.participant.short_name}: статус «{mentee.get_status_display()}»."
             )
     found += form_problems(mentor, mentees, form, role_model)
+    if not rematch_note.strip():
+        waits = rematch_waits([m.participant_id for m in mentees], today, exclude=pair)
+        for mentee in mentees:
+            if mentee.participant_id in waits:
+                name = mentee.participant.short_name
+                found.append(rematch_problem(name, waits[mentee.participant_id]))
     return found
 
 
@@ -205,12 +258,16 @@ def create_pair(
     starts_on: datetime.date | None = None,
     ends_on: datetime.date | None = None,
     today: datetime.date | None = None,
+    rematch_note: str = "",
 ) -> Pair:
     """Forms a pair (one mentee) or a group; raises PairingError with every broken rule.
 
-    ``today`` is the day the documents are checked on (the demo forms last year's pairs)."""
+    ``today`` is the day the documents are checked on (the demo forms last year's pairs);
+    ``rematch_note``: the curator's reason to pair a mentee within the waiting period."""
     Mentor.objects.select_for_update().filter(pk=mentor.pk).first()
-    problems = pair_problems(programme, mentor, mentees, form, role_model, today=today)
+    problems = pair_problems(
+        programme, mentor, mentees, form, role_model, today=today, rematch_note=rematch_note
+    )
     if problems:
         raise PairingError(problems)
     pair = Pair.objects.create(
@@ -222,6 +279,7 @@ def create_pair(
         starts_on=starts_on,
         ends_on=ends_on,
         updated_by=by,
+        rematch_note=rematch_note.strip(),
     )
     pair.mentees.set(mentees)
     for mentee in mentees:
@@ -258,27 +316,119 @@ def start_pair(pair: Pair, *, by: User | None, starts_on: datetime.date | None =
     return pair
 
 
+def has_final_meeting(pair: Pair, on: datetime.date) -> bool:
+    """The pair held its final meeting (итоговая встреча) by ``on``."""
+    return pair.meetings.filter(kind=Meeting.Kind.FINAL, held_on__lte=on).exists()
+
+
+def closure_problems(
+    *, early: bool, closure_reason: str, comment: str, final_meeting: bool | None = None
+) -> list[str]:
+    """What is wrong with a closure as the curator filled it in, in Russian.
+
+    ``final_meeting``: whether the pair has (or now records) its final meeting; ``None`` when the
+    closure does not ask for it (the year turn, a withdrawn consent)."""
+    found = []
+    comment = comment.strip()
+    if closure_reason and closure_reason not in Reason.values:
+        return [f"Неизвестная причина завершения: {closure_reason}."]
+    if early and not comment:
+        found.append("Укажите причину досрочного прекращения (комментарий).")
+    elif closure_reason == Reason.OTHER and not comment:
+        found.append("Для причины «Другое» опишите причину в комментарии.")
+    if closure_reason:
+        label = Reason(closure_reason).label
+        if early and closure_reason in PLANNED_ONLY_REASONS:
+            found.append(
+                f"«{label}» — причина планового завершения: выберите «Завершить работу», "
+                "а не досрочное прекращение."
+            )
+        if not early and closure_reason in EARLY_ONLY_REASONS:
+            found.append(
+                f"«{label}» — причина досрочного прекращения: пара не завершила работу по плану."
+            )
+    if not early and final_meeting is False:
+        found.append(
+            "Плановое завершение подводит итоги на итоговой встрече: запишите итоговую встречу."
+        )
+    return found
+
+
+@dataclass
+class Closure:
+    pair: Pair
+    phrases: list[str]
+
+    @property
+    def message(self) -> str:
+        text = f"Статус пары: «{self.pair.get_status_display()}»."
+        said = [
+            phrase if phrase.endswith((".", "!", "?")) else f"{phrase}." for phrase in self.phrases
+        ]
+        return " ".join([text, *said])
+
+
+def _free_mentor(mentor: Mentor, by: User | None) -> None:
+    """A mentor whose last open pair ended is no longer «работает с наставляемыми»: back to the
+    registry status their training gives."""
+    if mentor.status != Mentor.Status.ACTIVE or mentor.pairs.open().exists():
+        return
+    trained = mentor.training_certificates.exists()
+    set_mentor_status(mentor, Mentor.Status.TRAINED if trained else Mentor.Status.SELECTED, by=by)
+
+
 @transaction.atomic
-def finish_pair(
+def close_pair(
     pair: Pair,
     *,
     by: User | None,
-    reason: str = "",
-    early: bool = False,
+    early: bool,
+    closure_reason: str = "",
+    comment: str = "",
     on: datetime.date | None = None,
-) -> Pair:
-    """Completes a pair (mentees completed) or terminates it early with a reason (mentees wait
-    for a new mentor again: сид 002 asks to continue the search for them). ``on`` is the last
-    day of its work, today unless given."""
+    final_meeting: Meeting | None = None,
+    require_final_meeting: bool = False,
+) -> Closure:
+    """Completes a pair (mentees completed) or terminates it early (mentees wait for a new
+    mentor again: сид 002 asks to continue the search for them). ``on`` is the last day of its
+    work, today unless given. ``final_meeting``: an unsaved final meeting (or an early closure's
+    closing conversation) recorded with the closure. ``require_final_meeting``: a planned
+    closure from the closure page needs the pair's final meeting. Sends ``pair_closed``."""
+    # The lock makes a second submit wait here and then find the pair closed.
+    pair.status = Pair.objects.select_for_update().values_list("status", flat=True).get(pk=pair.pk)
     if not pair.is_open:
         raise PairingError([f"Пара уже в статусе «{pair.get_status_display()}»."])
-    if early and not reason.strip():
-        raise PairingError(["Укажите причину досрочного прекращения."])
+    on = on or timezone.localdate()
+    final = None
+    if require_final_meeting:
+        final = final_meeting is not None or has_final_meeting(pair, on)
+    problems = closure_problems(
+        early=early, closure_reason=closure_reason, comment=comment, final_meeting=final
+    )
+    if problems:
+        raise PairingError(problems)
+    if final_meeting is not None:
+        final_meeting.pair = pair
+        final_meeting.kind = Meeting.Kind.FINAL
+        final_meeting.recorded_by = by
+        final_meeting.save()
     pair.status = Pair.Status.TERMINATED if early else Pair.Status.COMPLETED
-    pair.termination_reason = reason.strip()
-    pair.ends_on = on or timezone.localdate()
+    pair.closure_kind = Pair.ClosureKind.EARLY if early else Pair.ClosureKind.PLANNED
+    pair.closure_reason = closure_reason
+    pair.termination_reason = comment.strip()
+    pair.ends_on = on
     pair.updated_by = by
-    pair.save(update_fields=["status", "termination_reason", "ends_on", "updated_by", "updated_at"])
+    pair.save(
+        update_fields=[
+            "status",
+            "closure_kind",
+            "closure_reason",
+            "termination_reason",
+            "ends_on",
+            "updated_by",
+            "updated_at",
+        ]
+    )
     for mentee in pair.mentees.all():
         still_paired = mentee.pairs.open().exists()
         if early:
@@ -286,4 +436,21 @@ def finish_pair(
         else:
             status = Mentee.Status.PAIRED if still_paired else Mentee.Status.COMPLETED
         set_mentee_status(mentee, status, by=by)
+    _free_mentor(pair.mentor, by)
+    said = phrases(pair_closed.send(sender=Pair, pair=pair, early=early, by=by))
+    return Closure(pair, said)
+
+
+def finish_pair(
+    pair: Pair,
+    *,
+    by: User | None,
+    reason: str = "",
+    early: bool = False,
+    on: datetime.date | None = None,
+    closure_reason: str = "",
+) -> Pair:
+    """``close_pair`` for the services that close pairs in bulk (the year turn, a withdrawn
+    consent): ``reason`` is the comment."""
+    close_pair(pair, by=by, early=early, closure_reason=closure_reason, comment=reason, on=on)
     return pair

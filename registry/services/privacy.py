@@ -38,6 +38,7 @@ from ..models import (
     MentoringAgreement,
     Pair,
     Participant,
+    SupportContact,
 )
 from ..signals import consent_withdrawn, participant_anonymised, phrases
 from .bases import set_mentee_status, set_mentor_status
@@ -144,7 +145,13 @@ def _leave_as_mentor(participant, reason, by, outcome: WithdrawalOutcome) -> Non
     if mentor is None:
         return
     for pair in Pair.objects.filter(mentor=mentor).open().select_for_update():
-        finish_pair(pair, by=by, reason=reason, early=True)
+        finish_pair(
+            pair,
+            by=by,
+            reason=reason,
+            early=True,
+            closure_reason=Pair.ClosureReason.MENTOR_WITHDREW,
+        )
         outcome.mentor_pairs.append(pair)
     if mentor.status != Mentor.Status.INACTIVE:
         set_mentor_status(mentor, Mentor.Status.INACTIVE, by=by)
@@ -164,7 +171,13 @@ def _leave_as_mentee(participant, reason, by, outcome: WithdrawalOutcome) -> Non
             pair.save(update_fields=["updated_by", "updated_at"])
             outcome.groups_left.append(pair)
         else:
-            finish_pair(pair, by=by, reason=reason, early=True)
+            finish_pair(
+                pair,
+                by=by,
+                reason=reason,
+                early=True,
+                closure_reason=Pair.ClosureReason.MENTEE_WITHDREW,
+            )
             outcome.mentee_pairs_terminated.append(pair)
     for mentee in entries:
         mentee.refresh_from_db(fields=["status"])
@@ -301,6 +314,7 @@ def _scrub_work(mentor: Mentor | None, mentee_ids: list[int], pattern) -> None:
     _scrub_fields(Pair.objects.filter(pk__in=pair_ids), pattern)
     _scrub_fields(Meeting.objects.filter(pair__in=pair_ids), pattern)
     _scrub_fields(DiaryEntry.objects.filter(pair__in=pair_ids), pattern)
+    _scrub_fields(SupportContact.objects.filter(pair__in=pair_ids), pattern)
     _scrub_fields(Case.objects.filter(pair__in=pair_ids), pattern)
     for award in Award.objects.filter(Q(pair__in=pair_ids) | Q(mentor=mentor)):
         if award.kind == Award.Kind.PARENTS_LETTER and mentee_ids:
@@ -324,6 +338,7 @@ def _erase_account(user: User, participant: Participant) -> None:
     if user.is_staff or user.is_superuser or other_roles.exists() or user.participants.exists():
         return
     personal_data.delete_rows(user.memberships.all())
+    personal_data.delete_rows(user.calendar_feeds.all())
     personal_data.erase_row(user)
     user.save()
 

@@ -109,7 +109,11 @@ def timeline(pair: Pair, scope: PairScope) -> list[TimelineEntry]:
     if not scope.whole:
         diary = diary.filter(diary=DiaryEntry.Diary.MENTEE, mentee__in=scope.own)
         items = items.filter(plan__mentee__in=scope.own)
-    entries = [TimelineEntry(m.held_on, "meeting", m) for m in pair.meetings.all()]
+    today = timezone.localdate()
+    entries = []
+    for meeting in pair.meetings.all():
+        meeting.planned = meeting.is_planned(today)
+        entries.append(TimelineEntry(meeting.held_on, "meeting", meeting))
     entries += [TimelineEntry(e.written_on, "diary", e) for e in diary]
     entries += [
         TimelineEntry(item.deadline, "plan_item", item)
@@ -131,9 +135,15 @@ def plan_of(pair: Pair, mentee) -> DevelopmentPlan | None:
     return DevelopmentPlan.objects.filter(pair=pair, mentee=mentee).first()
 
 
-def with_last_meeting(pairs):
-    """Each pair's latest meeting date, read per pair through the (pair, date) index."""
-    latest = Meeting.objects.filter(pair=OuterRef("pk")).order_by("-held_on").values("held_on")
+def with_last_meeting(pairs, today: datetime.date | None = None):
+    """Each pair's latest held meeting date (planned ones, dated after today, are not held),
+    read per pair through the (pair, date) index."""
+    today = today or timezone.localdate()
+    latest = (
+        Meeting.objects.filter(pair=OuterRef("pk"), held_on__lte=today)
+        .order_by("-held_on")
+        .values("held_on")
+    )
     return pairs.annotate(last_meeting=Subquery(latest[:1]))
 
 
@@ -158,11 +168,14 @@ def stale_pairs(programme: Programme, days: int = 30, today: datetime.date | Non
     """
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=days)
+    held = Q(meetings__held_on__lte=today)
     return (
         Pair.objects.filter(programme=programme, status__in=OPEN_STATUSES)
         .annotate(
-            last_meeting=Max("meetings__held_on"),
-            last_activity=Coalesce(Max("meetings__held_on"), "starts_on", output_field=DateField()),
+            last_meeting=Max("meetings__held_on", filter=held),
+            last_activity=Coalesce(
+                Max("meetings__held_on", filter=held), "starts_on", output_field=DateField()
+            ),
         )
         .filter(Q(last_activity__isnull=True) | Q(last_activity__lt=since))
         .select_related("mentor__participant", "form")

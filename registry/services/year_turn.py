@@ -259,7 +259,9 @@ def _settle_pairs(
         else:
             reason = decision.reason
             counts["pairs_terminated" if decision.action == TERMINATE else "pairs_completed"] += 1
-        finish_pair(plan.pair, by=by, reason=reason, early=decision.action == TERMINATE, on=old_end)
+        early = decision.action == TERMINATE
+        code = Pair.ClosureReason.OTHER if early else Pair.ClosureReason.PROGRAMME_ENDED
+        finish_pair(plan.pair, by=by, reason=reason, early=early, on=old_end, closure_reason=code)
     return counts
 
 

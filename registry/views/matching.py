@@ -78,6 +78,7 @@ def pair_from_suggestion(request, mentee_id, mentor_id):
             data["role_model"],
             by=request.user,
             goal=data["goal"],
+            rematch_note=data["rematch_note"],
         )
     except PairingError as error:
         return _suggestions_page(request, mentee, problems=error.problems, posted=mentor)

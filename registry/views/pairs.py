@@ -4,15 +4,17 @@ from django.db.models import Prefetch
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
+from django.utils import timezone
 
 from mentoring import access
 from mentoring.pagination import paginate
 from mentoring.query_params import parse_id
 
-from ..forms.pairs import PairActionForm, PairEditForm, PairForm
-from ..models import Mentee, Pair
+from ..forms.pairs import ClosureForm, PairActionForm, PairEditForm, PairForm
+from ..models import Meeting, Mentee, Pair
+from ..selectors import EARLY_CLOSURE_BENCHMARK, closure_rates
+from ..services import attention, work
 from ..services import pairs as services
-from ..services import work
 from .common import require_edit, section_context, staff_programme
 
 
@@ -32,6 +34,8 @@ def pair_list(request, programme_id):
     if status in Pair.Status.values:
         pairs = pairs.filter(status=status)
     page, querystring = paginate(request, pairs)
+    found = attention.programme_concerns(programme, timezone.localdate())
+    attention.mark(page.object_list, found)
     waiting = (
         programme.mentees.filter(status=Mentee.Status.WAITING)
         .select_related("participant")
@@ -49,6 +53,9 @@ def pair_list(request, programme_id):
             "statuses": Pair.Status.choices,
             "waiting": waiting[:30],
             "waiting_count": waiting.count(),
+            "attention_count": len(found),
+            "closures": closure_rates(Pair.objects.filter(programme=programme)).total,
+            "benchmark": EARLY_CLOSURE_BENCHMARK,
         },
     )
 
@@ -74,6 +81,7 @@ def pair_create(request, programme_id):
                 goal=data["goal"],
                 starts_on=data["starts_on"],
                 ends_on=data["ends_on"],
+                rematch_note=data["rematch_note"],
             )
         except services.PairingError as error:
             for problem in error.problems:
@@ -115,7 +123,8 @@ def pair_detail(request, pair_id):
             "pair": pair,
             "mentees": pair.mentees.select_related("participant"),
             "meetings": pair.meetings.all()[:5],
-            "meeting_count": pair.meetings.count(),
+            "meeting_count": pair.meetings.filter(held_on__lte=timezone.localdate()).count(),
+            "today": timezone.localdate(),
         },
     )
 
@@ -157,10 +166,8 @@ def pair_action(request, pair_id):
         if action == "approve":
             if not services.approve_pairs([pair], by=request.user, note=note):
                 raise services.PairingError(["Утвердить можно только проект пары."])
-        elif action == "start":
-            services.start_pair(pair, by=request.user)
         else:
-            services.finish_pair(pair, by=request.user, reason=note, early=action == "terminate")
+            services.start_pair(pair, by=request.user)
     except services.PairingError as error:
         for problem in error.problems:
             messages.error(request, problem)
@@ -169,10 +176,56 @@ def pair_action(request, pair_id):
     return redirect(pair)
 
 
+@login_required
+def pair_close(request, pair_id):
+    pair = _pair(request, pair_id)
+    require_edit(request, pair.programme.school_id)
+    if not pair.is_open:
+        messages.info(request, f"Пара уже в статусе «{pair.get_status_display()}».")
+        return redirect(pair)
+    today = timezone.localdate()
+    early = request.GET.get("early") == "1"
+    initial = {"kind": "early" if early else "planned", "ends_on": today}
+    form = ClosureForm(request.POST or None, pair=pair, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            closure = services.close_pair(
+                pair,
+                by=request.user,
+                early=form.early,
+                closure_reason=data["closure_reason"],
+                comment=data["comment"],
+                on=data["ends_on"],
+                final_meeting=form.final_meeting(),
+                require_final_meeting=True,
+            )
+        except services.PairingError as error:
+            for problem in error.problems:
+                form.add_error(None, problem)
+        else:
+            messages.success(request, closure.message)
+            return redirect(pair)
+    finals = pair.meetings.filter(kind=Meeting.Kind.FINAL, held_on__lte=today)
+    return render(
+        request,
+        "registry/pairs/pair_close.html",
+        {
+            **section_context(request, pair.programme, pair.programme.school, "pairs"),
+            "form": form,
+            "pair": pair,
+            "final_meeting": finals.order_by("-held_on").first(),
+            "early_reasons": services.EARLY_ONLY_REASONS,
+            "planned_reasons": services.PLANNED_ONLY_REASONS,
+        },
+    )
+
+
 urlpatterns = [
     path("programmes/<int:programme_id>/pairs/", pair_list, name="pair_list"),
     path("programmes/<int:programme_id>/pairs/new/", pair_create, name="pair_create"),
     path("pairs/<int:pair_id>/", pair_detail, name="pair_detail"),
     path("pairs/<int:pair_id>/edit/", pair_edit, name="pair_edit"),
     path("pairs/<int:pair_id>/action/", pair_action, name="pair_action"),
+    path("pairs/<int:pair_id>/close/", pair_close, name="pair_close"),
 ]

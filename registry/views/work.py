@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 
+from .. import health
 from ..forms.work import (
     AwardForm,
     CaseForm,
@@ -268,6 +269,11 @@ def my_pairs(request):
         pair.url = pair_url(pair, scope)
         pair.plan_mentees = scope.mentees(mentees)
         pair.writable = pair.mentor.participant.user_id == request.user.id
+    # Only the mentor reads what is due; mentees never see the curator's reasons.
+    own = [pair for pair in pairs if pair.writable]
+    found = health.concerns(own, timezone.localdate())
+    for pair in own:
+        pair.to_do = [c.mentor_action for c in found.get(pair.pk, []) if c.mentor_action]
     return render(request, "registry/work/my_pairs.html", {"pairs": pairs})
 
 

@@ -8,6 +8,7 @@ Mentees are named «Фамилия И.О.»: the portfolio is about the mentor's
 from __future__ import annotations
 
 from django.db.models import Count, Max, Min, Q
+from django.utils import timezone
 
 from mentoring.files import document_name
 from registry.models import Award, Certificate, Mentor, Pair
@@ -65,13 +66,15 @@ def _training_row(course, certificate) -> list:
 
 
 def _pairs(mentor: Mentor) -> list[Pair]:
+    # Meetings dated after today are planned, not held.
+    held = Q(meetings__held_on__lte=timezone.localdate())
     return list(
         mentor.pairs.select_related("form", "role_model", "programme__year")
         .prefetch_related("mentees__participant")
         .annotate(
-            meeting_count=Count("meetings"),
-            first_meeting=Min("meetings__held_on"),
-            last_meeting=Max("meetings__held_on"),
+            meeting_count=Count("meetings", filter=held),
+            first_meeting=Min("meetings__held_on", filter=held),
+            last_meeting=Max("meetings__held_on", filter=held),
         )
         .order_by("programme__year__start_date", "starts_on", "pk")
     )

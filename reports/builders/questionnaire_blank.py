@@ -19,12 +19,12 @@ from ..documents.pdf import html_to_pdf
 
 TEMPLATE_NAME = "reports/questionnaire_blank.html"
 STYLESHEET = "css/blank.css"
-SCALE = tuple(range(1, 11))
 TEXT_LINES = 3
 HINTS = {
     Question.Kind.SINGLE: "Отметьте один вариант.",
     Question.Kind.MULTIPLE: "Отметьте все подходящие варианты.",
     Question.Kind.SCALE: "Отметьте одну клетку: 1 — совсем нет, 10 — полностью.",
+    Question.Kind.SCALE_5: "Отметьте одну клетку: 1 — совсем нет, 5 — полностью.",
     Question.Kind.YES_NO: "Отметьте один вариант.",
     Question.Kind.TEXT: "Напишите ответ своими словами.",
 }
@@ -64,8 +64,8 @@ def _question(number: int, question: Question) -> BlankQuestion:
         blank.options = [str(option) for option in question.options]
     elif kind == Question.Kind.YES_NO:
         blank.options = list(YES_NO)
-    elif kind == Question.Kind.SCALE:
-        blank.scale = SCALE
+    elif question.is_scale:
+        blank.scale = tuple(question.scale_values)
     else:
         blank.lines = tuple(range(TEXT_LINES))
     return blank

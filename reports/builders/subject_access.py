@@ -30,6 +30,7 @@ from registry.models import (
     MentoringDuty,
     Pair,
     Participant,
+    SupportContact,
     TrainingCertificate,
 )
 from surveys.models import Answer, Invitation
@@ -95,6 +96,11 @@ def _account(participant: Participant, recorder: Recorder) -> list[Part]:
             user.memberships.select_related("school", "municipality"),
             context=[(place, lambda m: str(m.school or m.municipality))],
             empty_text="Ролей нет",
+        ),
+        table(
+            Mapped("mentoring.CalendarFeed", recorder),
+            user.calendar_feeds.all(),
+            empty_text="Ссылок на личный календарь нет",
         ),
     ]
 
@@ -250,6 +256,16 @@ def _work_parts(
         .order_by("written_on", "id")
     )
     cases = Case.objects.filter(pair__in=pair_ids).order_by("created_at", "id")
+    # The curator's contacts with the person: as the pair's mentor, or about them as a mentee
+    # (with them or with their parent).
+    contacts = (
+        SupportContact.objects.filter(
+            Q(pair__in=as_mentor, person=SupportContact.Person.MENTOR)
+            | Q(mentee__participant=participant)
+        )
+        .select_related("recorded_by")
+        .order_by("contacted_on", "id")
+    )
     return [
         table(
             Mapped("registry.Meeting", recorder), meetings, context=in_pair, empty_text="Встреч нет"
@@ -259,6 +275,12 @@ def _work_parts(
             diary,
             context=in_pair,
             empty_text="Записей нет",
+        ),
+        table(
+            Mapped("registry.SupportContact", recorder),
+            contacts,
+            context=in_pair,
+            empty_text="Контактов нет",
         ),
         _plans_part(participant, recorder),
         table(Mapped("registry.Case", recorder), cases, context=in_pair, empty_text="Практик нет"),

@@ -23,7 +23,7 @@ FIXED_COLUMNS = [
 def answer_value(question: Question, answer: Answer | None):
     if answer is None:
         return None
-    if question.kind == Question.Kind.SCALE:
+    if question.is_scale:
         return answer.number
     if question.kind == Question.Kind.YES_NO:
         return YES_NO.get(answer.number)
@@ -41,7 +41,7 @@ def _respondent(response) -> str:
 
 
 def _column(question: Question, number: int) -> Column:
-    kind = "number" if question.kind == Question.Kind.SCALE else "text"
+    kind = "number" if question.is_scale else "text"
     return Column(f"{number}. {question.text}", width=14 if kind == "number" else 30, kind=kind)
 
 

@@ -19,12 +19,15 @@ from django.utils import timezone
 
 from mentoring import access
 from mentoring.models import AcademicYear, Municipality, Programme, School
+from mentoring.percent import whole_percent
 from mentoring.periods import PeriodError, month_bounds, month_name, parse_period
 from registry.models import Meeting, Pair, Participant
+from registry.selectors import EARLY_CLOSURE_BENCHMARK
 from registry.work_stage import WorkStage, work_stage_by_programme
 from stages import selectors as stage_selectors
 from stages.models import Stage
 from stages.selectors import Progress
+from surveys.analytics import survival
 
 from ..indicators import (
     BY_KEY,
@@ -57,6 +60,32 @@ class Coverage:
         return ratio(self.involved, self.total)
 
 
+CLOSED_PAIRS = (Pair.Status.COMPLETED, Pair.Status.TERMINATED)
+CLOSURE_NOTE = (
+    "Досрочно прекращено — доля пар и групп, прекращённых досрочно, среди закрытых пар "
+    "программы этого учебного года (завершивших работу и прекращённых). Ориентир исследований "
+    "наставничества детей и молодёжи: досрочно прекращается {}–{} % пар."
+).format(*(whole_percent(share) for share in EARLY_CLOSURE_BENCHMARK))
+
+
+@dataclass
+class Closures:
+    closed: int = 0
+    early: int = 0
+
+    @property
+    def share(self) -> float | None:
+        return ratio(self.early, self.closed)
+
+    @property
+    def percent(self) -> int | None:
+        return None if self.share is None else whole_percent(self.share)
+
+    @property
+    def above_benchmark(self) -> bool:
+        return self.share is not None and self.share > EARLY_CLOSURE_BENCHMARK[1]
+
+
 @dataclass
 class OverviewRow:
     school: School
@@ -68,6 +97,7 @@ class OverviewRow:
     teachers: Coverage = field(default_factory=Coverage)
     pairs_working: int = 0
     meetings_period: int = 0
+    closures: Closures = field(default_factory=Closures)
     report_id: int | None = None
     report_status: str | None = None
 
@@ -101,6 +131,7 @@ class OverviewTotals:
     pairs_working: int
     meetings_period: int
     reports_done: int
+    closures: Closures = field(default_factory=Closures)
 
 
 def year_periods(year: AcademicYear | None, today: datetime.date) -> list[datetime.date]:
@@ -195,6 +226,8 @@ def overview_rows(
                     Meeting.objects.filter(held_on__gte=start, held_on__lte=min(end, day)),
                     "pair__programme",
                 ),
+                closed_pairs=_count(Pair.objects.filter(status__in=CLOSED_PAIRS)),
+                early_closed_pairs=_count(Pair.objects.filter(status=Pair.Status.TERMINATED)),
                 report_id=Subquery(report.values("pk")[:1]),
                 report_status=Subquery(report.values("status")[:1]),
             )
@@ -227,11 +260,25 @@ def overview_rows(
                 teachers=Coverage(teachers, programme.teachers_total),
                 pairs_working=programme.pairs_working,
                 meetings_period=programme.meetings_period,
+                closures=Closures(programme.closed_pairs, programme.early_closed_pairs),
                 report_id=programme.report_id,
                 report_status=programme.report_status,
             )
         )
     return rows
+
+
+def duration_curves(
+    municipality: Municipality, year: AcademicYear | None, day: datetime.date
+) -> tuple[list[survival.Curve], str]:
+    """Kaplan–Meier curves by form over all the pairs of the municipality's programmes of the
+    year, and their SVG chart; queries do not depend on the number of schools."""
+    if year is None:
+        return [], ""
+    pairs = Pair.objects.filter(programme__school__municipality=municipality, programme__year=year)
+    curves = survival.duration_curves(pairs, day)
+    title = "Доля пар, продолжающих работу (Каплан — Мейер), все школы"
+    return curves, survival.survival_chart(curves, title=title) if curves else ""
 
 
 def overview_totals(rows: list[OverviewRow]) -> OverviewTotals:
@@ -256,6 +303,9 @@ def overview_totals(rows: list[OverviewRow]) -> OverviewTotals:
         pairs_working=sum(r.pairs_working for r in rows),
         meetings_period=sum(r.meetings_period for r in rows),
         reports_done=sum(1 for r in rows if r.report_done),
+        closures=Closures(
+            sum(r.closures.closed for r in rows), sum(r.closures.early for r in rows)
+        ),
     )
 
 
@@ -287,6 +337,7 @@ COLUMNS = [
     SortColumn(
         "meetings", BY_KEY["meetings_period"], lambda r: r.meetings_period if r.programme else None
     ),
+    SortColumn("closures", "Досрочно прекращено", lambda r: r.closures.share),
     SortColumn("report", "Отчёт за месяц", lambda r: REPORT_RANK[r.report_status], False),
 ]
 SORT_COLUMNS = {column.key: column for column in COLUMNS}

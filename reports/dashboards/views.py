@@ -11,12 +11,14 @@ from mentoring.models import AcademicYear, Programme, School
 from mentoring.periods import month_name, period_key
 from registry import selectors as registry_selectors
 from registry import work_stage
+from registry.services import attention as registry_attention
 from registry.services import work as registry_work
 from registry.services.year_turn_plan import pending_turn
 from stages import selectors as stage_selectors
 
 from ..indicators import INDICATORS, format_figure, school_indicators
 from ..models import MonthlyReport, Order
+from ..reminders import dashboard as user_reminders
 from . import overview
 
 SENSITIVE_LINE = "Конфиденциальные категории (ОВЗ, трудная жизненная ситуация, поведение)"
@@ -60,11 +62,15 @@ def school_dashboard(request, school_id):
     }
     context.update(order_reminders(request.user, school))
     context.update(overview.monthly_reminders(request.user, school, programme))
+    context["reminders"] = user_reminders.for_user(request.user, school, timezone.localdate())
     if programme:
         today = timezone.localdate()
         stages = stage_selectors.stage_progress(programme, today)
         context.update(
             documents=registry_selectors.document_summary(programme, today)
+            if access.can(request.user, "records.read", school.pk)
+            else None,
+            attention_count=len(registry_attention.programme_concerns(programme, today))
             if access.can(request.user, "records.read", school.pk)
             else None,
             stale_pairs=registry_work.stale_pairs(programme, 30, today).prefetch_related(
@@ -87,6 +93,7 @@ def municipality_overview(request, municipality_id):
     period = overview.choose_period(request.GET.get("period"), periods, today)
     sort, descending = overview.parse_sort(request.GET.get("sort"))
     rows = overview.overview_rows(municipality, year, period, today)
+    curves, duration_chart = overview.duration_curves(municipality, year, today)
     return render(
         request,
         "reports/municipality_overview.html",
@@ -104,6 +111,9 @@ def municipality_overview(request, municipality_id):
             "stage_definition": work_stage.DEFINITION,
             "totals": overview.overview_totals(rows),
             "not_submitted": overview.not_submitted(rows),
+            "closure_note": overview.CLOSURE_NOTE,
+            "duration_curves": curves,
+            "duration_chart": duration_chart,
         },
     )
 

@@ -24,6 +24,7 @@ CONTENT_TYPES = {
     ),
     "html": ("text/html; charset=utf-8", "inline"),
     "json": ("application/json; charset=utf-8", "attachment"),
+    "ics": ("text/calendar; charset=utf-8", "attachment"),
 }
 DOCUMENT_RENDERERS = {"pdf": render_pdf, "xlsx": render_xlsx, "html": render_html}
 OFFICIAL_RENDERERS = {

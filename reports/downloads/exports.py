@@ -3,7 +3,9 @@
 The school's documents are for its staff (curator, director, working group); a meeting's
 protocol also for the pair's own mentor; the roadmap and the school's monitoring reports also for
 the officer of the school's municipality (the final report depersonalised); the municipal
-documents for the officers of that municipality only. Anything outside the user's scope is 404.
+documents for the officers of that municipality (and of its region, but the personified
+accounting), the regional ones for the officers of the region. Anything outside the user's scope
+is 404.
 """
 
 from functools import partial
@@ -15,7 +17,7 @@ from django.utils import timezone
 
 from mentoring import access
 from mentoring.files import attachment
-from mentoring.lookups import municipality_for, programme_for
+from mentoring.lookups import municipality_for, programme_for, region_for
 from mentoring.periods import YEARS, PeriodError, parse_period
 from registry.models import (
     Award,
@@ -56,6 +58,8 @@ from ..builders.subject_access import (
 )
 from ..builders.survey_answers import survey_answers_document
 from ..builders.teacher_mentoring import agreement_document, consent_document, payments_document
+from ..calendar.feed import calendar_name, render_calendar
+from ..calendar.feed import meeting_event as meeting_event_of
 from ..documents import file_response
 from ..models import MonthlyReport, decliner_for
 from ..monitoring.accounting import QUARTERS, personified_accounting_document
@@ -67,6 +71,7 @@ from ..monitoring.school import school_monitoring_document
 from ..monthly.document import monthly_report_document
 from ..orders.rendering import order_document, order_file_name
 from ..orders.views import order_for
+from ..region.documents import federal_indicators_document, region_consolidated_document
 from ..regulation.services import regulation_document
 from .registry import export
 
@@ -280,6 +285,18 @@ def meeting_protocol(request, meeting, fmt):
     return meeting_protocol_document(meeting)
 
 
+@export("meeting_event", "meetings/<int:meeting_id>/event.ics", formats={"ics"}, find=_meeting)
+def meeting_event(request, meeting, fmt):
+    """«Добавить в календарь»: the meeting as one event, named for the pair's own mentor."""
+    own = meeting.pair.mentor.participant.user_id == request.user.id
+    data = render_calendar(
+        [meeting_event_of(meeting, named=own)],
+        name=calendar_name(request.user),
+        base_url=request.build_absolute_uri("/"),
+    )
+    return file_response(data, fmt, f"vstrecha-{meeting.held_on:%Y-%m-%d}")
+
+
 def _award(request, award_id):
     return staff_object(
         request,
@@ -373,8 +390,37 @@ def consolidated_monthly(request, found, fmt):
     return consolidated_document(municipality, month, wide=fmt == "xlsx")
 
 
+def _region_month(request, region_id, period):
+    region = region_for(request, region_id)
+    try:
+        return region, parse_period(period)
+    except PeriodError as error:
+        raise Http404(str(error)) from error
+
+
+@export(
+    "region_consolidated",
+    "regions/<int:region_id>/monthly/<str:period>.<format:fmt>",
+    formats={"pdf", "xlsx"},
+    find=_region_month,
+)
+def region_consolidated(request, found, fmt):
+    region, month = found
+    return region_consolidated_document(region, month, wide=fmt == "xlsx")
+
+
+@export(
+    "region_indicators",
+    "regions/<int:region_id>/indicators/<str:period>.xlsx",
+    formats={"xlsx"},
+    find=_region_month,
+)
+def region_indicators(request, found, fmt):
+    return federal_indicators_document(*found)
+
+
 def _municipality_quarter(request, municipality_id, year, quarter):
-    municipality = municipality_for(request, municipality_id)
+    municipality = municipality_for(request, municipality_id, "municipality.accounting")
     if quarter not in QUARTERS or year not in YEARS:
         raise Http404("Квартал указывается числом от 1 до 4")
     return municipality, year, quarter

@@ -3,6 +3,7 @@ from .names import NameOverride, decliner_for
 from .orders import Order, OrderEvent
 from .outgoing import OutgoingDocument
 from .regulation import Regulation
+from .reminders import NotificationSettings, ReminderKind, SentReminder
 
 __all__ = [
     "MonthlyReport",
@@ -13,4 +14,7 @@ __all__ = [
     "OrderEvent",
     "OutgoingDocument",
     "Regulation",
+    "NotificationSettings",
+    "ReminderKind",
+    "SentReminder",
 ]

@@ -6,11 +6,14 @@ from __future__ import annotations
 import datetime
 
 from mentoring.models import AcademicYear, Municipality, Programme
-from surveys.analytics.growth import Characteristic, growth_report
+from registry.selectors import closure_rates
+from surveys.analytics import survival
+from surveys.analytics.effect import BENCHMARK_TEXT
+from surveys.analytics.growth import Characteristic, GrowthRow, growth_report
 from surveys.analytics.quality import QualityReport, latest_quality_distribution, quality_report
 from surveys.analytics.summary import question_summaries
 
-from ..documents import Column, Paragraph, Row, Table
+from ..documents import Chart, Column, Paragraph, Row, Table
 from ..indicators import INDICATORS, Indicator
 
 FOR_OFFICIAL_USE = "Для служебного пользования"
@@ -145,16 +148,36 @@ def quality_blocks(quality: QualityReport | None) -> list:
     return blocks
 
 
+EFFECT_COLUMNS = [
+    Column("Величина эффекта g [95 % ДИ]", width=18),
+    Column("Сравнение с ориентиром", width=16),
+]
+EFFECT_NOTE = (
+    "Величина эффекта — g Хеджеса по парам, измеренным на входе и на выходе (положительная — "
+    "улучшение, для тревожности и выгорания — снижение); «в пределах ориентира» — 95 % "
+    "доверительный интервал содержит 0,21; при числе пар меньше 3 эффект не считается. "
+    f"{BENCHMARK_TEXT}."
+)
+
+
+def effect_cells(row: GrowthRow) -> list[str]:
+    effect = row.effect
+    if effect is None or not effect.available:
+        return ["—", effect.reason if effect else ""]
+    return [effect.text, effect.reading]
+
+
 def growth_blocks(characteristics: list[Characteristic]) -> list:
     if not characteristics:
         return [Paragraph(NOT_RUN_STAGE_2)]
     columns = [
-        Column("Характеристика", width=34),
-        Column("Пар с замерами", width=10, kind="number"),
-        Column("Вход", width=10, kind="number"),
-        Column("Выход", width=10, kind="number"),
-        Column("Изменение", width=10, kind="number"),
-        Column("Итог", width=16),
+        Column("Характеристика", width=26),
+        Column("Пар с замерами", width=9, kind="number"),
+        Column("Вход", width=8, kind="number"),
+        Column("Выход", width=8, kind="number"),
+        Column("Изменение", width=9, kind="number"),
+        Column("Итог", width=12),
+        *EFFECT_COLUMNS,
     ]
     rows = [
         Row(
@@ -165,10 +188,23 @@ def growth_blocks(characteristics: list[Characteristic]) -> list:
                 c.total.output_mean,
                 c.total.change,
                 c.total.verdict,
+                *effect_cells(c.total),
             ],
             tone="success" if c.total.improved else "",
         )
         for c in characteristics
+    ]
+    form_columns = [
+        Column("Характеристика", width=22),
+        Column("Форма наставничества", width=22),
+        Column("Пар с замерами", width=9, kind="number"),
+        Column("Изменение", width=9, kind="number"),
+        *EFFECT_COLUMNS,
+    ]
+    form_rows = [
+        Row([c.name, row.label, row.pairs, row.change, *effect_cells(row)])
+        for c in characteristics
+        for row in c.by_form
     ]
     improved = sum(1 for c in characteristics if c.total.improved)
     return [
@@ -177,4 +213,65 @@ def growth_blocks(characteristics: list[Characteristic]) -> list:
             "(для тревожности и выгорания улучшение — снижение)."
         ),
         Table(columns, rows, caption="Школа в целом: средние по парам, вход → выход"),
+        Table(form_columns, form_rows, caption="По формам наставничества"),
+        Paragraph(EFFECT_NOTE, style="small"),
     ]
+
+
+DURATION_TITLE = "Доля пар, продолжающих работу (Каплан — Мейер)"
+DURATION_NOTE = (
+    "Кривая Каплана — Мейера: событие — досрочное прекращение; завершившие работу пары учитываются "
+    "до дня окончания, работающие — до дня отчёта (цензурирование); пара, продолжающая работу "
+    "прошлого учебного года, считается от начала первой."
+)
+
+
+def duration_blocks(programme: Programme, day: datetime.date) -> list:
+    """Pair-duration curves by form with 3/6/12-month shares and the early-closure rates."""
+    pairs = programme.pairs.all()
+    curves = survival.duration_curves(pairs, day)
+    blocks: list = []
+    if curves:
+        blocks += [
+            Chart(survival.survival_chart(curves, title=DURATION_TITLE), DURATION_TITLE),
+            Table(
+                [
+                    Column("Форма наставничества", width=26),
+                    Column("Пар", width=8, kind="number"),
+                    Column("Досрочно прекращено", width=12, kind="number"),
+                    Column("Через 3 месяца", width=10),
+                    Column("Через 6 месяцев", width=10),
+                    Column("Через 12 месяцев", width=10),
+                    Column("Медиана продолжительности", width=18),
+                ],
+                [
+                    Row([c.label, c.pairs, c.early, *c.milestone_texts, c.median_text])
+                    for c in curves
+                ],
+                caption="Доля пар, продолжающих работу",
+            ),
+            Paragraph(DURATION_NOTE, style="small"),
+        ]
+    else:
+        blocks.append(Paragraph("Пар с датой начала работы нет."))
+    rates = closure_rates(pairs)
+    blocks += [
+        Table(
+            [
+                Column("Форма наставничества", width=30),
+                Column("Закрыто пар", width=10, kind="number"),
+                Column("Из них досрочно", width=10, kind="number"),
+                Column("Досрочно прекращено", width=12, kind="percent"),
+            ],
+            [
+                Row(
+                    [label, rate.closed, rate.early, rate.rate],
+                    tone="warning" if rate.above_benchmark else "",
+                )
+                for label, rate in [*rates.by_form, ("Все формы", rates.total)]
+            ],
+            caption="Досрочное прекращение среди закрытых пар",
+        ),
+        Paragraph(survival.CLOSURE_BENCHMARK_TEXT, style="small"),
+    ]
+    return blocks

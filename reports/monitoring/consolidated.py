@@ -10,6 +10,7 @@ of counts, ratios of the sums.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -61,9 +62,13 @@ def status_label(report: MonthlyReport | None) -> str:
 
 
 def period_rows(
-    municipality: Municipality, period: datetime.date, today: datetime.date | None = None
+    municipality: Municipality,
+    period: datetime.date,
+    today: datetime.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[SchoolPeriodRow]:
-    """One row per school having a programme in the academic year of ``period``."""
+    """One row per school having a programme in the academic year of ``period``; ``progress``
+    hears (schools done, schools) after each school."""
     today = today or timezone.localdate()
     period = period.replace(day=1)
     programmes = list(programmes_on(municipality, period))
@@ -87,6 +92,8 @@ def period_rows(
                 status=status_label(report),
             )
         )
+        if progress:
+            progress(len(rows), len(programmes))
     return rows
 
 
@@ -165,12 +172,13 @@ def consolidated_document(
     today: datetime.date | None = None,
     *,
     wide: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Document:
     """``wide``: one summary table with every indicator (XLSX); otherwise a table per group of
     indicators, which fits a landscape page (PDF)."""
     today = today or timezone.localdate()
     period = period.replace(day=1)
-    rows = period_rows(municipality, period, today)
+    rows = period_rows(municipality, period, today, progress)
     total = combine([row.figures for row in rows])
     if wide:
         summary_blocks = [_summary_table(rows, total, period, INDICATORS)]

@@ -25,7 +25,13 @@ from registry.models import Award, Case, Pair, PlanItem
 from surveys.analytics.growth import pair_growth
 
 from ..documents import Column, Document, Facts, Paragraph, Row, Section, Table
-from .common import growth_blocks, quality_blocks, stage1_quality, stage2_growth
+from .common import (
+    duration_blocks,
+    growth_blocks,
+    quality_blocks,
+    stage1_quality,
+    stage2_growth,
+)
 from .school import programme_header, satisfaction_table
 
 RESULT_COLUMNS = [
@@ -208,6 +214,11 @@ def final_report_document(
                 heading="Мониторинг, этап 2. Рост участников (вход → выход)",
                 blocks=[*growth_blocks(stage2_growth(programme)), satisfaction_table(programme)],
                 sheet_title="Этап 2",
+            ),
+            Section(
+                heading="Продолжительность работы пар",
+                blocks=duration_blocks(programme, today),
+                sheet_title="Продолжительность пар",
             ),
             Section(
                 heading="Лучшие практики",

@@ -18,6 +18,7 @@ from ..documents import Column, Document, Paragraph, Row, Section, Table
 from ..indicators import school_indicators
 from .common import (
     by_form_table,
+    duration_blocks,
     growth_blocks,
     indicator_groups,
     indicator_table,
@@ -75,6 +76,11 @@ def school_monitoring_document(
                 heading="Этап 2. Рост участников (вход → выход)",
                 blocks=growth_blocks(stage2_growth(programme)),
                 sheet_title="Этап 2",
+            ),
+            Section(
+                heading="Продолжительность работы пар",
+                blocks=duration_blocks(programme, today),
+                sheet_title="Продолжительность пар",
             ),
             Section(
                 heading="Удовлетворённость участников",

@@ -67,3 +67,53 @@ def bar_chart(rows, *, title: str = "") -> SafeString:
     parts.extend(_bar(index, label, count, largest) for index, (label, count) in enumerate(rows))
     parts.append("</svg>")
     return mark_safe("".join(parts))  # every label above is escaped
+
+
+LINE_HEIGHT = 200
+LINE_LEFT = 30
+LINE_BOTTOM = 30
+LINE_COLOUR = "#198754"
+GRID_COLOUR = "#dee2e6"
+
+
+def line_chart(points, *, low: float, high: float, title: str = "") -> SafeString:
+    """A line through (label, value) points from left to right on a scale ``low``–``high``;
+    each point is marked and its value written above it."""
+    points = [(str(label), float(value)) for label, value in points]
+    plot_width = WIDTH - LINE_LEFT - PADDING * 4
+    plot_height = LINE_HEIGHT - LINE_BOTTOM - PADDING * 3
+    step = plot_width / max(len(points) - 1, 1)
+
+    def y(value: float) -> float:
+        return round(PADDING * 3 + plot_height * (high - value) / (high - low), 1)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="line-chart" width="{WIDTH}" '
+        f'height="{LINE_HEIGHT}" viewBox="0 0 {WIDTH} {LINE_HEIGHT}" role="img" '
+        f'aria-label="{escape(title)}" font-family="{FONT}" font-size="12" fill="{TEXT_COLOUR}">'
+    ]
+    if title:
+        parts.append(f"<title>{escape(title)}</title>")
+    for mark in range(int(low), int(high) + 1):
+        parts.append(
+            f'<line x1="{LINE_LEFT}" y1="{y(mark)}" x2="{WIDTH - PADDING}" y2="{y(mark)}" '
+            f'stroke="{GRID_COLOUR}"></line><text x="0" y="{y(mark) + 4}">{mark}</text>'
+        )
+    xy = [(round(LINE_LEFT + PADDING * 2 + step * i, 1), y(v)) for i, (_, v) in enumerate(points)]
+    if len(xy) > 1:
+        line = " ".join(f"{x},{top}" for x, top in xy)
+        parts.append(
+            f'<polyline points="{line}" fill="none" stroke="{LINE_COLOUR}" '
+            f'stroke-width="2"></polyline>'
+        )
+    for (label, value), (x, top) in zip(points, xy, strict=True):
+        shown = f"{value:.1f}".replace(".", ",")
+        parts.append(
+            f"<g><title>{escape(label)}: {shown}</title>"
+            f'<circle cx="{x}" cy="{top}" r="4" fill="{LINE_COLOUR}"></circle>'
+            f'<text x="{x}" y="{top - 8}" text-anchor="middle">{shown}</text>'
+            f'<text x="{x}" y="{LINE_HEIGHT - PADDING * 2}" text-anchor="middle">'
+            f"{escape(_short(label))}</text></g>"
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # every label above is escaped

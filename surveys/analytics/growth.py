@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from registry.models import Pair
 
 from ..models import Answer, Phase, Question, Questionnaire
+from .effect import EffectSize, effect_size
 from .figures import mean
 
 IMPROVED = "улучшение"
@@ -28,6 +29,7 @@ class GrowthRow:
     change: float = field(init=False)
     improved: bool = field(init=False)
     higher_is_better: bool = True
+    effect: EffectSize | None = None  # Hedges' g over the pairs (``effect``); None for one pair
 
     def __post_init__(self) -> None:
         raw = self.output_mean - self.input_mean
@@ -105,13 +107,14 @@ def _pair_means(respondents, key, pair_of) -> dict[int, tuple[float, float]]:
     return {pair_id: (mean(ins), mean(outs)) for pair_id, (ins, outs) in per_pair.items()}
 
 
-def _row(label, means: list[tuple[float, float]], higher: bool) -> GrowthRow:
+def _row(label, means: list[tuple[float, float]], higher: bool, *, effect=True) -> GrowthRow:
     return GrowthRow(
         label=label,
         input_mean=mean(value for value, _ in means),
         output_mean=mean(value for _, value in means),
         pairs=len(means),
         higher_is_better=higher,
+        effect=effect_size(means, higher_is_better=higher) if effect else None,
     )
 
 
@@ -134,7 +137,7 @@ def growth_report(programme) -> list[Characteristic]:
             Characteristic(
                 name=names[key],
                 higher_is_better=higher,
-                by_pair=[_row(str(pairs[p]), [means[p]], higher) for p in ordered],
+                by_pair=[_row(str(pairs[p]), [means[p]], higher, effect=False) for p in ordered],
                 by_form=[
                     _row(form.name, rows, higher)
                     for form, rows in sorted(by_form.items(), key=lambda item: item[0].position)

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from ..models import Answer, Distribution, Question
 from .figures import mean, rounded
 
-SCALE_VALUES = range(1, 11)
 YES, NO = "Да", "Нет"
 CHOICE_KINDS = {Question.Kind.SINGLE, Question.Kind.MULTIPLE, Question.Kind.YES_NO}
 
@@ -22,7 +21,7 @@ class QuestionSummary:
 
     @property
     def is_scale(self) -> bool:
-        return self.question.kind == Question.Kind.SCALE
+        return self.question.is_scale
 
     @property
     def has_options(self) -> bool:
@@ -48,10 +47,10 @@ def _options(question: Question, rows: list[tuple]) -> list[tuple[str, int]]:
 
 def _summary(question: Question, rows: list[tuple]) -> QuestionSummary:
     summary = QuestionSummary(question=question, answered=len(rows))
-    if question.kind == Question.Kind.SCALE:
+    if question.is_scale:
         numbers = [number for _text, number, _choices in rows if number is not None]
         counts = Counter(numbers)
-        summary.scale = [(value, counts[value]) for value in SCALE_VALUES]
+        summary.scale = [(value, counts[value]) for value in question.scale_values]
         summary.mean = rounded(mean(numbers))
     elif question.kind in CHOICE_KINDS:
         summary.options = _options(question, rows)

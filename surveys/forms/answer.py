@@ -5,12 +5,11 @@ from django import forms
 from ..models import Question
 
 REQUIRED = "Ответьте на этот вопрос"
-SCALE_ERROR = "Выберите значение от 1 до 10"
+SCALE_ERROR = "Выберите значение от 1 до {top}"
 YES_NO_ERROR = "Выберите «Да» или «Нет»"
 SINGLE_ERROR = "Выберите один вариант из списка"
 MULTIPLE_ERROR = "Выберите варианты из списка"
 
-SCALE_CHOICES = [(str(value), str(value)) for value in range(1, 11)]
 YES_NO_CHOICES = [("1", "Да"), ("0", "Нет")]
 
 
@@ -48,11 +47,17 @@ def question_field(question: Question) -> forms.Field:
             choices=_choices(question), widget=forms.CheckboxSelectMultiple, **common
         )
         field.error_messages["invalid_choice"] = MULTIPLE_ERROR
-    elif kind == Question.Kind.SCALE:
+    elif question.is_scale:
+        values = question.scale_values
         field = forms.TypedChoiceField(
-            choices=SCALE_CHOICES, coerce=int, empty_value=None, widget=SingleRadio, **common
+            choices=[(str(value), str(value)) for value in values],
+            coerce=int,
+            empty_value=None,
+            widget=SingleRadio,
+            **common,
         )
-        field.error_messages["invalid_choice"] = SCALE_ERROR
+        field.error_messages["invalid_choice"] = SCALE_ERROR.format(top=values[-1])
+        field.scale_top = values[-1]
     elif kind == Question.Kind.YES_NO:
         field = forms.TypedChoiceField(
             choices=YES_NO_CHOICES, coerce=int, empty_value=None, widget=SingleRadio, **common
@@ -64,11 +69,11 @@ def question_field(question: Question) -> forms.Field:
             widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
             **common,
         )
-    if kind == Question.Kind.SCALE:
+    if question.is_scale:
         field.widget.attrs["class"] = "btn-check"
     elif kind != Question.Kind.TEXT:
         field.widget.attrs["class"] = "form-check-input"
-    field.kind = kind
+    field.kind = "scale" if question.is_scale else kind
     return field
 
 

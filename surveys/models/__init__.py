@@ -1,10 +1,11 @@
 from .questionnaires import Question, Questionnaire, Section
-from .responses import Answer, Distribution, Invitation, Phase, Response
+from .responses import Answer, Distribution, Invitation, Occasion, Phase, Response
 
 __all__ = [
     "Answer",
     "Distribution",
     "Invitation",
+    "Occasion",
     "Phase",
     "Question",
     "Questionnaire",

@@ -29,6 +29,8 @@ class Questionnaire(models.Model):
         SATISFACTION = "satisfaction", "Удовлетворённость программой наставничества"
         MONITORING_QUALITY = "monitoring_quality", "Мониторинг, этап 1: качество программы"
         MONITORING_GROWTH = "monitoring_growth", "Мониторинг, этап 2: рост участников"
+        PULSE = "pulse", "Пульс отношений в паре"
+        EXIT = "exit", "Анкета при завершении работы пары"
         OTHER = "other", "Другое"
 
     class Audience(models.TextChoices):
@@ -118,6 +120,7 @@ class Question(models.Model):
         SINGLE = "single", "Один вариант"
         MULTIPLE = "multiple", "Несколько вариантов"
         SCALE = "scale", "Шкала от 1 до 10"
+        SCALE_5 = "scale_5", "Шкала от 1 до 5"
         YES_NO = "yes_no", "Да / нет"
 
     questionnaire = models.ForeignKey(
@@ -155,3 +158,14 @@ class Question(models.Model):
 
     def __str__(self):
         return self.text
+
+    @property
+    def is_scale(self) -> bool:
+        return self.kind in SCALE_TOPS
+
+    @property
+    def scale_values(self) -> range:
+        return range(1, SCALE_TOPS.get(self.kind, 0) + 1)
+
+
+SCALE_TOPS = {Question.Kind.SCALE: 10, Question.Kind.SCALE_5: 5}

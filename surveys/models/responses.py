@@ -18,8 +18,19 @@ class Phase(models.TextChoices):
     OUTPUT = "output", "На выходе из программы"
 
 
+class Occasion(models.TextChoices):
+    NONE = "", "—"
+    PULSE = "pulse", "Пульс отношений в паре"
+    EXIT = "exit", "Завершение работы пары"
+
+
 class Distribution(models.Model):
-    """A questionnaire sent to respondents of a programme, with a deadline."""
+    """A questionnaire sent to respondents of a programme, with a deadline.
+
+    The relationship pulse and the exit questionnaires are sent to one pair each
+    (surveys/services/pulse.py): ``pair`` and ``occasion`` say which, ``pulse_month`` the point of
+    the pulse schedule; the constraints keep each point once per pair.
+    """
 
     questionnaire = models.ForeignKey(
         Questionnaire, on_delete=models.PROTECT, related_name="distributions", verbose_name="анкета"
@@ -32,6 +43,20 @@ class Distribution(models.Model):
         "этап мониторинга", max_length=16, choices=Phase.choices, blank=True, default=""
     )
     deadline = models.DateField("ответить до")
+    occasion = models.CharField(
+        "повод", max_length=16, choices=Occasion.choices, blank=True, default=""
+    )
+    pair = models.ForeignKey(
+        Pair,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="survey_distributions",
+        verbose_name="пара (группа)",
+    )
+    pulse_month = models.PositiveSmallIntegerField(
+        "месяц работы пары", null=True, blank=True, help_text="Для пульса отношений: 1, 3, 6, 9…"
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -49,6 +74,18 @@ class Distribution(models.Model):
         verbose_name = "рассылка анкеты"
         verbose_name_plural = "рассылки анкет"
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pair", "pulse_month"],
+                condition=models.Q(occasion="pulse"),
+                name="one_pulse_per_pair_point",
+            ),
+            models.UniqueConstraint(
+                fields=["pair", "questionnaire"],
+                condition=models.Q(occasion="exit"),
+                name="one_exit_questionnaire_per_pair",
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -39,7 +39,7 @@ def answer_fields(question: Question, value) -> dict | None:
     if value in (None, "", []):
         return None
     kind = question.kind
-    if kind in (Question.Kind.SCALE, Question.Kind.YES_NO):
+    if question.is_scale or kind == Question.Kind.YES_NO:
         return {"number": int(value)}
     if kind == Question.Kind.MULTIPLE:
         return {"choices": list(value)}

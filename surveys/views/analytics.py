@@ -4,10 +4,14 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import render
 from django.urls import path
+from django.utils import timezone
 
+from registry.selectors import closure_rates
 from registry.views.common import section_context, staff_object, staff_programme
 
+from ..analytics import survival
 from ..analytics.charts import bar_chart
+from ..analytics.effect import BENCHMARK_TEXT
 from ..analytics.growth import growth_report
 from ..analytics.quality import latest_quality_distribution, quality_report
 from ..analytics.satisfaction import satisfaction_distributions
@@ -51,6 +55,23 @@ def distribution_analytics(request, distribution_id):
     )
 
 
+def _duration_context(programme) -> dict:
+    pairs = programme.pairs.all()
+    curves = survival.duration_curves(pairs, timezone.localdate())
+    title = "Доля пар, продолжающих работу (Каплан — Мейер)"
+    rates = closure_rates(pairs)
+    return {
+        "duration_curves": curves,
+        "duration_chart": survival.survival_chart(curves, title=title) if curves else "",
+        "closure_rates": rates,
+        "closure_rows": [
+            (label, rate, survival.percent_text(rate.rate))
+            for label, rate in [*rates.by_form, ("Все формы", rates.total)]
+        ],
+        "closure_benchmark": survival.CLOSURE_BENCHMARK_TEXT,
+    }
+
+
 @login_required
 def monitoring(request, programme_id):
     programme = staff_programme(request, programme_id)
@@ -66,6 +87,8 @@ def monitoring(request, programme_id):
             "quality_distribution": quality_distribution,
             "quality": quality,
             "characteristics": growth_report(programme),
+            "effect_benchmark": BENCHMARK_TEXT,
+            **_duration_context(programme),
             "satisfaction": satisfaction_distributions(programme),
         },
     )

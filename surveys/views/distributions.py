@@ -7,18 +7,46 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 
 from mentoring.query_params import parse_id
+from registry.models import Pair
 from registry.views.common import require_edit, section_context, staff_object, staff_programme
 
 from ..forms.distribution import DistributionForm
-from ..models import Distribution, Questionnaire
+from ..models import Distribution, Occasion, Questionnaire
+from ..pair_health import PULSE_DANGER_BELOW, PULSE_WARNING_BELOW, latest_pulses
 from ..services import distribution as services
+
+
+def programme_pulses(programme) -> list:
+    """The programme's pairs that were sent the relationship pulse, with their latest answers."""
+    pairs = list(
+        Pair.objects.filter(programme=programme, survey_distributions__occasion=Occasion.PULSE)
+        .distinct()
+        .select_related("mentor__participant", "form")
+        .order_by("mentor__participant__last_name", "pk")
+    )
+    latest = latest_pulses([pair.pk for pair in pairs])
+    for pair in pairs:
+        pair.pulse = latest.get(pair.pk)
+        mean = pair.pulse["mean"] if pair.pulse else None
+        pair.pulse_level = (
+            ""
+            if mean is None
+            else "danger"
+            if mean < PULSE_DANGER_BELOW
+            else "warning"
+            if mean < PULSE_WARNING_BELOW
+            else "success"
+        )
+    return pairs
 
 
 @login_required
 def distribution_list(request, programme_id):
     programme = staff_programme(request, programme_id)
     distributions = services.with_progress(
-        Distribution.objects.filter(programme=programme).select_related("questionnaire")
+        Distribution.objects.filter(programme=programme)
+        .exclude(occasion=Occasion.PULSE)
+        .select_related("questionnaire")
     )
     for distribution in distributions:
         distribution.percent = services.percent(distribution.answered, distribution.invited)
@@ -34,6 +62,7 @@ def distribution_list(request, programme_id):
             **section_context(request, programme, programme.school, "surveys"),
             "distributions": distributions,
             "questionnaires": questionnaires,
+            "pulses": programme_pulses(programme),
         },
     )
 

@@ -2,8 +2,9 @@
 
 Roles (tests/authz/world.py): anonymous; the mentor of the pair of school A and a mentee of that
 pair, both with accounts; the curator, director and working group of school A; the municipal
-officer of school A's municipality; the officer of the other municipality and the curator of
-school B in it (the outsiders).
+officer of school A's municipality and the regional officer of its region; the officer of the
+other municipality, the curator of school B in it and the officer of the other region (the
+outsiders).
 
 An answer is a status code, or ``LOGIN`` (302 to the log-in page) or ``REDIRECT`` (302 anywhere
 else: the allowed answer of an action page that sends a GET back to its object). A rule names who
@@ -29,7 +30,9 @@ from .world import (
     OFFICER,
     OTHER_CURATOR,
     OTHER_OFFICER,
+    OTHER_REGIONAL,
     OUTSIDERS,
+    REGIONAL,
     ROLES,
     WORKING_GROUP,
 )
@@ -48,9 +51,14 @@ IN_SCHOOL_A = {
     access.WORKING_GROUP: WORKING_GROUP,
     access.MENTOR: MENTOR,
     access.MUNICIPAL_OFFICER: OFFICER,
+    access.REGIONAL_OFFICER: REGIONAL,
 }
 # … and the outsiders' roles, which count where a permission is held anywhere (own account).
-ELSEWHERE = {access.CURATOR: OTHER_CURATOR, access.MUNICIPAL_OFFICER: OTHER_OFFICER}
+ELSEWHERE = {
+    access.CURATOR: OTHER_CURATOR,
+    access.MUNICIPAL_OFFICER: OTHER_OFFICER,
+    access.REGIONAL_OFFICER: OTHER_REGIONAL,
+}
 
 
 def granted(permission: str) -> frozenset[str]:
@@ -159,8 +167,13 @@ ROADMAP_EDITORS = permitted("ROADMAP_EDITORS", "roadmap.edit", page="school.read
 MONTHLY_AUTHORS = permitted("MONTHLY_AUTHORS", "monthly.submit", page="school.read")
 # The centre's own actions on a school's monthly report: the officer; the school staff read (403).
 MONTHLY_REVIEWERS = permitted("MONTHLY_REVIEWERS", "monthly.review", page="school.read")
-# The municipality's pages and reports: its officer only; the school staff have no way in (404).
+# The municipality's pages and reports: its officer and the officer of its region; the school
+# staff have no way in (404).
 MUNICIPALITY_READERS = rule("MUNICIPALITY_READERS", granted("municipality.read"))
+# The personified accounting names participants: the municipality's own officer only.
+ACCOUNTING_READERS = rule("ACCOUNTING_READERS", granted("municipality.accounting"))
+# The region's pages and reports: its officer only.
+REGION_READERS = rule("REGION_READERS", granted("region.read"))
 # A pair's page and the meeting protocol: the staff and the pair's own mentor.
 PAIR_MENTOR = rule("PAIR_MENTOR", STAFF | {MENTOR})
 # A pair's work read by its members: staff, the pair's mentor and the pair's mentee.
@@ -171,6 +184,8 @@ PAIR_WRITERS = rule("PAIR_WRITERS", STAFF | {MENTOR}, {MENTEE})
 PAIR_EDITORS = rule("PAIR_EDITORS", STAFF, {MENTOR})
 # A personal invitation to answer a questionnaire: its invitee (the curator here) only.
 OWN_INVITATION = rule("OWN_INVITATION", {CURATOR})
+# A background job's page and file: whoever started it (the curator here), nobody else (404).
+OWN_JOB = rule("OWN_JOB", {CURATOR})
 
 ALL_RULES = [
     PUBLIC,
@@ -189,11 +204,14 @@ ALL_RULES = [
     MONTHLY_AUTHORS,
     MONTHLY_REVIEWERS,
     MUNICIPALITY_READERS,
+    ACCOUNTING_READERS,
+    REGION_READERS,
     PAIR_MENTOR,
     PAIR_MEMBERS,
     PAIR_WRITERS,
     PAIR_EDITORS,
     OWN_INVITATION,
+    OWN_JOB,
 ]
 
 __all__ = [
@@ -207,4 +225,5 @@ __all__ = [
     "Rule",
     "OTHER_CURATOR",
     "OTHER_OFFICER",
+    "OTHER_REGIONAL",
 ]

@@ -1,6 +1,7 @@
 """The world the authorization matrix is walked against.
 
-Two municipalities; school A and a second school in the first one, school B in the second.
+Two municipalities, each in its own region; school A and a second school in the first one,
+school B in the second. A regional officer of each region.
 Users for every role, and one object of school A for every URL kwarg (``tests/url_objects.py``).
 
 School A also has a working «ученик – ученик» group (a student mentor, two student mentees with
@@ -13,9 +14,15 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from mentoring.models import AcademicYear, Role, User
+from mentoring.models import AcademicYear, Membership, Region, Role, User
 
-from ..factories import MunicipalityFactory, ProgrammeFactory, SchoolFactory, member
+from ..factories import (
+    MunicipalityFactory,
+    ProgrammeFactory,
+    SchoolFactory,
+    UserFactory,
+    member,
+)
 from ..url_objects import url_kwarg_values
 
 ANONYMOUS = "anonymous"
@@ -27,6 +34,8 @@ WORKING_GROUP = "working_group"
 OFFICER = "officer"
 OTHER_OFFICER = "other_officer"
 OTHER_CURATOR = "other_curator"
+REGIONAL = "regional_officer"
+OTHER_REGIONAL = "other_regional_officer"
 
 ROLES = (
     ANONYMOUS,
@@ -38,8 +47,10 @@ ROLES = (
     OFFICER,
     OTHER_OFFICER,
     OTHER_CURATOR,
+    REGIONAL,
+    OTHER_REGIONAL,
 )
-OUTSIDERS = (OTHER_OFFICER, OTHER_CURATOR)
+OUTSIDERS = (OTHER_OFFICER, OTHER_CURATOR, OTHER_REGIONAL)
 
 
 @dataclass
@@ -78,10 +89,14 @@ def build_world() -> World:
     registry_reference.load_forms()
     year = AcademicYear.for_date(timezone.localdate())
 
-    municipality = MunicipalityFactory(name="Заречный муниципальный округ")
+    region = Region.objects.create(name="Заречная область")
+    other_region = Region.objects.create(name="Соседняя область")
+    municipality = MunicipalityFactory(name="Заречный муниципальный округ", region=region)
     school = SchoolFactory(municipality=municipality, short_name="МБОУ «СОШ № 1»")
     second_school = SchoolFactory(municipality=municipality, short_name="МБОУ «СОШ № 2»")
-    other_municipality = MunicipalityFactory(name="Соседний муниципальный округ")
+    other_municipality = MunicipalityFactory(
+        name="Соседний муниципальный округ", region=other_region
+    )
     other_school = SchoolFactory(municipality=other_municipality, short_name="МБОУ «Гимназия № 9»")
     programme = ProgrammeFactory(school=school, year=year, is_public=True)
     ProgrammeFactory(school=second_school, year=year)
@@ -102,6 +117,10 @@ def build_world() -> World:
     other_curator = member(
         Role.CURATOR, other_school, username="other_curator", last_name="Соколова"
     )
+    regional = UserFactory(username="regional", last_name="Родионова")
+    Membership.objects.create(user=regional, role=Role.REGIONAL_OFFICER, region=region)
+    other_regional = UserFactory(username="other_regional", last_name="Ракитина")
+    Membership.objects.create(user=other_regional, role=Role.REGIONAL_OFFICER, region=other_region)
 
     mentor = MentorFactory(
         participant=ParticipantFactory(school=school, last_name="Шевчук", first_name="Илья")
@@ -125,6 +144,8 @@ def build_world() -> World:
         OFFICER: officer,
         OTHER_OFFICER: other_officer,
         OTHER_CURATOR: other_curator,
+        REGIONAL: regional,
+        OTHER_REGIONAL: other_regional,
     }
     extra = {"other_pair": _other_pair(programme), "group": _student_group(programme)}
     return World(users=users, values=values, extra=extra)

@@ -86,7 +86,7 @@ def test_the_municipal_menu_fits(browser, live_server, municipality, officer, wi
 
 
 @pytest.mark.today("2026-10-15")
-@pytest.mark.parametrize("role", ["curator", "director", "mentor", "officer"])
+@pytest.mark.parametrize("role", ["curator", "director", "mentor", "officer", "regional"])
 def test_no_main_page_scrolls_sideways_on_a_phone(browser, live_server, role):
     from ..main_pages import build_world
 

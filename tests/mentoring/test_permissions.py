@@ -17,6 +17,7 @@ DOC_COLUMNS = {
     "директор": access.DIRECTOR,
     "рабочая группа": access.WORKING_GROUP,
     "специалист МНЦ": access.MUNICIPAL_OFFICER,
+    "специалист РНЦ": access.REGIONAL_OFFICER,
 }
 
 

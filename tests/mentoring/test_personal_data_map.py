@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from mentoring import personal_data
-from mentoring.models import Membership, Role
+from mentoring.models import CalendarFeed, Membership, Role
 from mentoring.personal_data import Action
 from registry.models import (
     Attendance,
@@ -37,6 +37,7 @@ from registry.models import (
     Participant,
     PlanItem,
     PortfolioFile,
+    SupportContact,
     TrainingCertificate,
     TrainingSession,
 )
@@ -186,6 +187,7 @@ def person(programme, forms, request_categories, curator, school):
         username="gaidamak", last_name=NAME, first_name="Ольга", email="olga@example.ru"
     )
     Membership.objects.create(user=account, role=Role.MENTOR, school=school)
+    CalendarFeed.objects.create(user=account)
     participant = StudentFactory(
         school=school,
         last_name=NAME,
@@ -290,6 +292,7 @@ def person(programme, forms, request_categories, curator, school):
         entry,
         goal="Подготовка Ольги к олимпиаде",
         termination_reason="Ольга перешла в другой класс",
+        rematch_note="Ольге нужен новый наставник до олимпиады",
         mentor_allowance="1 500 ₽ наставнику",
     )
     Meeting.objects.create(
@@ -302,6 +305,17 @@ def person(programme, forms, request_categories, curator, school):
         written_on=days_ago(29),
         text="Стало понятнее",
         author=account,
+    )
+    SupportContact.objects.create(
+        pair=their_pair,
+        contacted_on=days_ago(20),
+        channel=SupportContact.Channel.PHONE,
+        person=SupportContact.Person.PARENT,
+        mentee=entry,
+        notes="Мама Гайдамак рада занятиям",
+        follow_up="Узнать у Ольги об олимпиаде",
+        follow_up_on=days_ago(-5),
+        recorded_by=curator,
     )
     plan = DevelopmentPlan.objects.create(pair=their_pair, mentee=entry, goal="Олимпиада")
     PlanItem.objects.create(plan=plan, task="Решить 20 задач", expected_result="Призёр")

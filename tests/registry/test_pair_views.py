@@ -62,7 +62,7 @@ def test_mentor_outside_the_registry_is_not_offered(client, programme, curator, 
     assert "Выберите корректный вариант" in response.content.decode()
 
 
-def test_pair_life_cycle(client, programme, curator, forms):
+def test_pair_life_cycle(client, programme, curator, forms, today):
     mentor = ready_student_mentor(programme.school)
     mentee = ready_mentee(programme, class_name="6А")
     client.force_login(curator)
@@ -78,9 +78,11 @@ def test_pair_life_cycle(client, programme, curator, forms):
     assert pair.status == Pair.Status.APPROVED and pair.approval_note.startswith("Приказ № 12")
     assert mentor.status == Mentor.Status.ACTIVE
     client.post(action, {"action": "start"})
-    page = client.post(action, {"action": "terminate", "note": ""}, follow=True).content.decode()
+    close = reverse("registry:pair_close", args=[pair.pk])
+    early = {"kind": "early", "closure_reason": "moved", "ends_on": today.isoformat()}
+    page = client.post(close, {**early, "comment": ""}).content.decode()
     assert "Укажите причину досрочного прекращения" in page
-    client.post(action, {"action": "terminate", "note": "Переезд наставляемого"})
+    client.post(close, {**early, "comment": "Переезд наставляемого"})
     pair.refresh_from_db()
     mentee.refresh_from_db()
     assert pair.status == Pair.Status.TERMINATED and mentee.status == Mentee.Status.WAITING

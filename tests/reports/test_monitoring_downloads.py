@@ -347,13 +347,28 @@ def test_school_monitoring_report_read_back(client, curator, programme):
     client.force_login(curator)
     url = "reports:school_monitoring_report"
     book = workbook(client.get(reverse(url, kwargs={"programme_id": programme.pk, "fmt": "xlsx"})))
-    assert book.sheetnames == ["Показатели", "По формам", "Этап 1", "Этап 2", "Удовлетворённость"]
+    assert book.sheetnames == [
+        "Показатели",
+        "По формам",
+        "Этап 1",
+        "Этап 2",
+        "Продолжительность пар",
+        "Удовлетворённость",
+    ]
     text = pdf_text(client.get(reverse(url, kwargs={"programme_id": programme.pk, "fmt": "pdf"})))
     assert "Отчёт о мониторинге программы наставничества" in text
     assert "Этап 1. Качество реализации программы" in text
 
 
-FINAL_SHEETS = ["Итоги", "Пары и группы", "Этап 1", "Этап 2", "Практики", "Поощрения"]
+FINAL_SHEETS = [
+    "Итоги",
+    "Пары и группы",
+    "Этап 1",
+    "Этап 2",
+    "Продолжительность пар",
+    "Практики",
+    "Поощрения",
+]
 
 
 @pytest.fixture

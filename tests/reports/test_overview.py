@@ -125,6 +125,7 @@ def _row(name, number, *, percent, overdue, share, pairs, meetings, status):
         teachers=overview.Coverage(int(share * 10), 10),
         pairs_working=pairs,
         meetings_period=meetings,
+        closures=overview.Closures(closed=10, early=pairs),
         report_status=status,
     )
     return row

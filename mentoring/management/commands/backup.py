@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django_scopes import scopes_disabled
 
-from mentoring.backup import BackupError, create_backup
+from mentoring.backup import BackupError, create_backup, external_media_note
 
 
 class Command(BaseCommand):
@@ -21,3 +21,6 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS(f"Резервная копия: {path}"))
+        note = external_media_note()
+        if note:
+            self.stdout.write(self.style.WARNING(note))

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django_scopes import scopes_disabled
 
-from mentoring.backup import BackupError, restore_backup
+from mentoring.backup import BackupError, external_media_note, restore_backup
 
 
 class Command(BaseCommand):
@@ -28,3 +28,6 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Восстановлено из копии от {manifest['created_at']}.")
         )
+        note = external_media_note()
+        if note:
+            self.stdout.write(self.style.WARNING(f"{note} Файлы в хранилище не изменены."))

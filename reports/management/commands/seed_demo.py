@@ -6,7 +6,7 @@ from django_scopes import scopes_disabled
 from mentoring import demo as mentoring_demo
 from mentoring.models import Membership, Role, User
 from registry import demo as registry_demo
-from registry import demo_history, demo_labour, demo_pairs
+from registry import demo_closure, demo_history, demo_labour, demo_pairs
 from stages import demo as stages_demo
 from stages.services import create_roadmap
 from surveys import demo as surveys_demo
@@ -56,6 +56,7 @@ class Command(BaseCommand):
             reports_demo.build_orders(programme, curator_user, director_user)
             demo_pairs.build_pairs(programme, seed=number, approve=approve_pairs)
             demo_pairs.continue_meetings(programme, seed=number)
+            demo_closure.build_closures(programme, seed=number, curator=curator_user)
             demo_labour.build_agreements(programme)
             mentor_user = User.objects.filter(username=f"mentor{number + 1}").first()
             if mentor_user is not None:
