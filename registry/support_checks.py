@@ -15,6 +15,7 @@ from mentoring.periods import first_of_month, month_name
 from mentoring.text import plural
 
 from .health import WARNING, Concern, register
+from .health_checks import in_work
 from .models import Pair, SupportContact
 
 # A pair is new for this many days from its start: its own check applies then, not the monthly one.
@@ -27,24 +28,13 @@ MONTHLY_CONTACT_DAYS = 30
 CONTACT_ACTION = "Связаться с наставником и наставляемым"
 
 
-def _working(pairs: Sequence, day: datetime.date) -> dict[int, Pair]:
-    """Open pairs at work on ``day``: working, or approved with the start come."""
-    return {
-        pair.pk: pair
-        for pair in pairs
-        if pair.starts_on
-        and pair.starts_on <= day
-        and pair.status in (Pair.Status.ACTIVE, Pair.Status.APPROVED)
-    }
-
-
 def _is_new(pair: Pair, day: datetime.date) -> bool:
     return (day - pair.starts_on).days < NEW_PAIR_DAYS
 
 
 @register
 def support_contacts(pairs: Sequence, day: datetime.date) -> Iterator[Concern]:
-    working = _working(pairs, day)
+    working = {pk: pair for pk, pair in in_work(pairs, day).items() if pair.starts_on}
     if not working:
         return
     month_start = first_of_month(day)
