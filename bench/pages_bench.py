@@ -18,10 +18,26 @@ reference only, a second bare view puts the same query inside the project's layo
 menu, roles of the user) — «к макету» is the ratio to that.
 
     .venv/bin/python bench/pages_bench.py [--repeat 15] [--aim-ms 100] [--aim-ratio 3]
+
+``--compare``: the same school pages on the municipality of 40 schools (``SCALE_DATABASE_URL``,
+default ``mentoring_scale``) and on the region (``SCALE_REGION_DATABASE_URL``, default
+``mentoring_scale_region``, made by ``scale_data.py --schools 1000 --municipalities 20``), side
+by side: the smallest school (№ 1) and the biggest (№ 40, № 1000) of each, with the ratio of the
+region to the municipality; then the municipal overview (the municipality of the biggest school)
+and the regional overview (on the 40 schools: a region of that one municipality, made inside a
+transaction that is rolled back). Each database is measured by a child process of this script
+(``--json``). For a page that grows (above --aim-growth, or over its aim in ms, or with more
+queries), the slowest query of the region's request is shown with EXPLAIN (ANALYZE, BUFFERS).
+
+    .venv/bin/python bench/pages_bench.py --compare [--repeat 15] [--aim-growth 1.3]
 """
 
 import argparse
+import json
+import os
 import statistics
+import subprocess
+import sys
 import time
 
 import scaleenv  # noqa: F401  (points Django at the scale database)
@@ -34,7 +50,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import include, path
 
-from mentoring.models import Municipality, Programme, School, User
+from mentoring.models import Membership, Municipality, Programme, Region, Role, School, User
 from registry.models import Pair
 from reports.models import MonthlyReport
 
@@ -145,12 +161,201 @@ def compare(rows, name, who, small, big, repeat) -> None:
     rows.append((name, who, ms1, q1, ms2, q2, SQL_MS[big[1]], {s1, s2}))
 
 
+def slowest_query(client: Client, url: str) -> dict:
+    """The slowest query of one request, with its EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL."""
+    with override_settings(DEBUG=True), CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    selects = [
+        q for q in queries.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")
+    ]
+    if not selects:
+        return {}
+    query = max(selects, key=lambda q: float(q["time"]))
+    plan = ""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query["sql"])
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+    return {"ms": float(query["time"]) * 1000, "sql": query["sql"], "plan": plan}
+
+
+def officer_of(school: School) -> User:
+    return User.objects.get(
+        memberships__role=Role.MUNICIPAL_OFFICER,
+        memberships__municipality_id=school.municipality_id,
+    )
+
+
+def scaling_pages(repeat: int) -> dict:
+    """--json: the pages of the smallest and the biggest school, the overviews, on this database."""
+    last = School.objects.count()
+    small_school = School.objects.get(short_name="МБОУ «СОШ № 1»")
+    big_school = School.objects.get(short_name=f"МБОУ «СОШ № {last}»")
+    result = {"database": connection.settings_dict["NAME"], "schools": last, "pages": []}
+
+    def login(user) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    def run(name, who, small, big, aim):
+        """small/big: (client, url) or None."""
+        row = {"name": name, "who": who, "aim": aim}
+        for key, case in (("small", small), ("big", big)):
+            if case:
+                ms, queries, status = measure(*case, repeat)
+                row[key] = {"ms": ms, "queries": queries, "status": status, "url": case[1]}
+                row[key]["slowest"] = slowest_query(*case)
+        result["pages"].append(row)
+
+    with override_settings(ROOT_URLCONF=__name__, DEBUG=False):
+        users = {
+            name: login(User.objects.get(username=name))
+            for name in ("curator1", f"curator{last}", "mentor1_1", f"mentor{last}_1")
+        }
+        small, big = school_pages(1), school_pages(last)
+        for name in small:
+            run(
+                name,
+                "куратор",
+                (users["curator1"], small[name]),
+                (users[f"curator{last}"], big[name]),
+                "school",
+            )
+        run(
+            "мои пары",
+            "наставник",
+            (users["mentor1_1"], "/my/pairs/"),
+            (users[f"mentor{last}_1"], "/my/pairs/"),
+            "school",
+        )
+        drill = "/municipalities/{}/schools/{}/"
+        run(
+            "школа глазами МНЦ",
+            "МНЦ",
+            (
+                login(officer_of(small_school)),
+                drill.format(small_school.municipality_id, small_school.pk),
+            ),
+            (
+                login(officer_of(big_school)),
+                drill.format(big_school.municipality_id, big_school.pk),
+            ),
+            "school",
+        )
+        municipality = big_school.municipality
+        result["municipality_schools"] = municipality.schools.count()
+        run(
+            "обзор муниципалитета",
+            "МНЦ",
+            None,
+            (login(officer_of(big_school)), f"/municipalities/{municipality.pk}/"),
+            "overview",
+        )
+        with transaction.atomic():
+            region = Region.objects.first()
+            if region is None:
+                region = Region.objects.create(name="Временный край")
+                municipality.region = region
+                municipality.save(update_fields=["region"])
+                regional = User.objects.create(username="regional_tmp")
+                Membership.objects.create(user=regional, role=Role.REGIONAL_OFFICER, region=region)
+            else:
+                regional = User.objects.get(username="regional")
+            result["region_municipalities"] = region.municipalities.count()
+            result["region_schools"] = School.objects.filter(municipality__region=region).count()
+            run(
+                "обзор региона",
+                "РНЦ",
+                None,
+                (login(regional), f"/regions/{region.pk}/"),
+                "overview",
+            )
+            transaction.set_rollback(True)
+    return result
+
+
+def slowest_ms(case: dict) -> float:
+    return (case.get("slowest") or {}).get("ms", 0.0)
+
+
+def compare_databases(args) -> None:
+    """--compare: a child process per database, then the table side by side."""
+    urls = [
+        os.environ.get("SCALE_DATABASE_URL", scaleenv.DEFAULT_URL),
+        scaleenv.REGION_URL,
+    ]
+    results = []
+    for url in urls:
+        env = {**os.environ, "SCALE_DATABASE_URL": url}
+        command = [sys.executable, __file__, "--json", "--repeat", str(args.repeat)]
+        output = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
+        results.append(json.loads(output.stdout))
+    few, many = results
+    print(machine())
+    print(
+        f"{few['database']}: {few['schools']} schools; {many['database']}: {many['schools']} "
+        f"schools in {many['region_municipalities']} municipalities; median of {args.repeat} "
+        f"requests, DEBUG off"
+    )
+    print(
+        f"municipal overview: the municipality of the biggest school, {few['municipality_schools']}"
+        f" / {many['municipality_schools']} schools; regional overview: "
+        f"{few['region_schools']} / {many['region_schools']} schools"
+    )
+    n1, n2 = few["schools"], many["schools"]
+    print()
+    print(
+        f"| страница | кто | школа | {n1} школ: мс | запросов | {n2} школ: мс | запросов | "
+        f"× | самый долгий запрос, мс | цель |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    growing = []
+    for a, b in zip(few["pages"], many["pages"], strict=True):
+        for case, label in (("small", "№ 1"), ("big", "крупнейшая")):
+            if case not in b:
+                continue
+            x, y = a[case], b[case]
+            ratio = y["ms"] / x["ms"]
+            aim_ms = args.aim_ms if b["aim"] == "school" else args.aim_overview_ms
+            ok = y["ms"] < aim_ms and (b["aim"] != "school" or ratio <= args.aim_growth)
+            aim = (
+                f"≤ {args.aim_growth}× и < {aim_ms:.0f} мс"
+                if b["aim"] == "school"
+                else (f"≤ {aim_ms:.0f} мс")
+            )
+            status = "" if {x["status"], y["status"]} == {200} else f" (HTTP {y['status']})"
+            label = label if b["aim"] == "school" else "—"
+            print(
+                f"| {b['name']}{status} | {b['who']} | {label} | {x['ms']:.1f} | "
+                f"{x['queries']} | {y['ms']:.1f} | {y['queries']} | {ratio:.2f} | "
+                f"{slowest_ms(x):.1f} → {slowest_ms(y):.1f} | {yes(ok)} ({aim}) |"
+            )
+            if not ok or y["queries"] > x["queries"]:
+                growing.append((f"{b['name']} ({label})", y))
+    for name, y in growing:
+        slowest = y.get("slowest") or {}
+        print(f"\n## {name}: {y['url']} — slowest query {slowest_ms(y):.1f} ms")
+        print(slowest.get("sql", ""))
+        print(slowest.get("plan", ""))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--aim-ms", type=float, default=100.0)
     parser.add_argument("--aim-ratio", type=float, default=3.0)
+    parser.add_argument("--compare", action="store_true", help="40 schools against the region")
+    parser.add_argument("--json", action="store_true", help="(the child of --compare)")
+    parser.add_argument("--aim-growth", type=float, default=1.3)
+    parser.add_argument("--aim-overview-ms", type=float, default=150.0)
     args = parser.parse_args()
+    if args.compare:
+        compare_databases(args)
+        return
+    if args.json:
+        print(json.dumps(scaling_pages(args.repeat), ensure_ascii=False))
+        return
     municipality = Municipality.objects.get(name=scaleenv.MUNICIPALITY)
     small_school = School.objects.get(short_name="МБОУ «СОШ № 1»")
     big_school = School.objects.get(short_name="МБОУ «СОШ № 40»")

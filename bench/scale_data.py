@@ -1,5 +1,5 @@
 """Generate a municipality at scale, fast, with bulk_create: 40 schools, ~6 000 mentees,
-2 400 mentors, 4 800 pairs and groups, 60 000 meetings, 24 000 survey answers.
+2 400 mentors, 4 800 pairs and groups, 60 000 meetings, 24 000 survey answers; or a region.
 
 The database (``SCALE_DATABASE_URL``, default the local PostgreSQL database
 ``mentoring_scale``, see ``scaleenv.py``) is dropped, created and migrated on every run, so the
@@ -11,26 +11,64 @@ Accounts (password ``scaleenv.PASSWORD``): ``curator1`` … ``curator40`` (curat
 of that number), ``mentor1_1`` … ``mentor40_3`` (three mentors per school with an account, two
 pairs each), ``officer`` (municipal officer of the whole municipality).
 
-    .venv/bin/python bench/scale_data.py [--schools 40] [--scale 1.0] [--seed 1]
+A region: ``--municipalities M`` (M > 1) spreads the N schools over M municipalities of one
+region, school № n in municipality № (n − 1) mod M + 1, so that every municipality has small and
+big schools; school № 1 stays the smallest and № N the biggest. It goes to its own database,
+``scaleenv.REGION_URL`` (``SCALE_REGION_DATABASE_URL``, default the local PostgreSQL
+``mentoring_scale_region``), unless ``SCALE_DATABASE_URL`` is set. Accounts as above plus
+``officer1`` … ``officerM`` (municipal officer of that municipality) and ``regional`` (the
+regional centre). Each municipality is generated in its own transaction, so memory stays that of
+one municipality; 1 000 schools make ~150 000 mentees, 60 000 mentors, 1.5 million meetings.
+
+    .venv/bin/python bench/scale_data.py [--schools 40] [--municipalities 1] [--scale 1.0]
+    .venv/bin/python bench/scale_data.py --schools 1000 --municipalities 20
 """
 
 import argparse
 import datetime
+import os
 import random
+import sys
 import time
+from collections import Counter
+from contextlib import contextmanager
 from io import StringIO
 from urllib.parse import urlparse
 
-import scaleenv  # noqa: F401  (points Django at the scale database)
-from benchenv import machine
-from django.contrib.auth.hashers import make_password
-from django.core.management import call_command
-from django.db import connection, transaction
-from django.utils import timezone
 
-from mentoring.models import AcademicYear, Membership, Municipality, Programme, Role, School, User
-from mentoring.periods import month_bounds
-from registry.models import (
+def _region_requested(argv: list[str]) -> bool:
+    for n, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--municipalities=") else None
+        if arg == "--municipalities" and n + 1 < len(argv):
+            value = argv[n + 1]
+        if value is not None:
+            return value.isdigit() and int(value) > 1
+    return False
+
+
+# A region never overwrites the municipality's database by default (read before Django starts).
+if _region_requested(sys.argv[1:]) and "SCALE_DATABASE_URL" not in os.environ:
+    os.environ["SCALE_REGION"] = "1"
+
+import scaleenv  # noqa: E402  (points Django at the scale database)
+from benchenv import machine  # noqa: E402
+from django.contrib.auth.hashers import make_password  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from mentoring.models import (  # noqa: E402
+    AcademicYear,
+    Membership,
+    Municipality,
+    Programme,
+    Region,
+    Role,
+    School,
+    User,
+)
+from mentoring.periods import month_bounds  # noqa: E402
+from registry.models import (  # noqa: E402
     Certificate,
     Competency,
     Consent,
@@ -42,11 +80,18 @@ from registry.models import (
     Participant,
     RequestCategory,
 )
-from reports.indicators import school_indicators
-from reports.models import MonthlyReport
-from stages.models import RoadmapItem
-from stages.services import create_roadmap, record_completion
-from surveys.models import Answer, Distribution, Invitation, Question, Questionnaire, Response
+from reports.indicators import school_indicators  # noqa: E402
+from reports.models import MonthlyReport  # noqa: E402
+from stages.models import RoadmapItem  # noqa: E402
+from stages.services import create_roadmap, record_completion  # noqa: E402
+from surveys.models import (  # noqa: E402
+    Answer,
+    Distribution,
+    Invitation,
+    Question,
+    Questionnaire,
+    Response,
+)
 
 # Per average school; multiplied by the school's weight (0.1 … 1.9) and --scale.
 MENTORS_PER_SCHOOL = 60  # 2 400 in 40 schools
@@ -244,22 +289,135 @@ def weights(schools: int) -> list[float]:
     return [0.1 + 1.8 * i / (schools - 1) for i in range(schools)]
 
 
-@transaction.atomic
-def generate(schools: int, scale: float, seed: int, today: datetime.date) -> dict:
-    rng = random.Random(seed)
-    people = People(rng)
-    password = make_password(scaleenv.PASSWORD)
-    year = AcademicYear.for_date(today)
-    municipality = Municipality.objects.create(
-        name=scaleenv.MUNICIPALITY, centre_name="МНЦ Масштаб-округа"
+class Steps:
+    """Seconds per generation step, summed over the municipalities."""
+
+    def __init__(self):
+        self.seconds = Counter()
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.seconds[name] += now - self.last
+        self.last = now
+
+
+STEPS = Steps()
+
+
+@contextmanager
+def quiet_commit():
+    """Bulk loading: no wait for the WAL flush at each commit (PostgreSQL; data stays safe)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO off")
+    yield
+
+
+def generate(
+    schools: int, municipalities: int, scale: float, seed: int, today: datetime.date
+) -> dict:
+    """One municipality of all schools (the default), or a region of ``municipalities``."""
+    ctx = Context(
+        rng=random.Random(seed),
+        password=make_password(scaleenv.PASSWORD),
+        year=AcademicYear.for_date(today),
+        today=today,
+        scale=scale,
     )
-    forms = {form.code: form for form in MentoringForm.objects.prefetch_related("role_models")}
-    role_model = {code: form.role_models.all()[0] for code, form in forms.items()}
-    student_categories = list(RequestCategory.objects.filter(audience="student"))
-    teacher_categories = list(RequestCategory.objects.filter(audience="teacher"))
-    competencies = [Competency.objects.get_or_create(name=name)[0] for name in COMPETENCIES]
-    questionnaire = Questionnaire.objects.get(school__isnull=True, code="satisfaction_mentees")
-    questions = list(Question.objects.filter(questionnaire=questionnaire).order_by("position"))
+    STEPS.last = time.perf_counter()
+    region = None
+    if municipalities > 1:
+        region = Region.objects.create(name=scaleenv.REGION, centre_name="РНЦ Масштаб-края")
+        regional = User.objects.create(
+            username="regional",
+            password=ctx.password,
+            last_name="Белова",
+            first_name="Светлана",
+            middle_name="Игоревна",
+        )
+        Membership.objects.create(user=regional, role=Role.REGIONAL_OFFICER, region=region)
+    school_weights = weights(schools)
+    totals = Counter()
+    for k in range(1, municipalities + 1):
+        started = time.perf_counter()
+        single = municipalities == 1
+        numbers = list(range(k, schools + 1, municipalities))
+        with transaction.atomic():
+            municipality = Municipality.objects.create(
+                name=scaleenv.MUNICIPALITY if single else f"{scaleenv.MUNICIPALITY} {k}",
+                region=region,
+                centre_name="МНЦ Масштаб-округа" if single else f"МНЦ Масштаб-округа {k}",
+            )
+            sizes = generate_municipality(
+                ctx,
+                municipality,
+                numbers,
+                [school_weights[n - 1] for n in numbers],
+                "officer" if single else f"officer{k}",
+            )
+        totals.update(sizes)
+        if not single and connection.vendor == "postgresql":
+            # Fresh statistics: with the planner's guesses from the empty tables, the monthly
+            # figures of later municipalities take seconds a school.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+            STEPS.lap("ANALYZE after each municipality")
+        if not single:
+            print(
+                f"  municipality {k}/{municipalities}: {len(numbers)} schools, "
+                f"{sizes['meetings']:_} meetings, {time.perf_counter() - started:.1f} s".replace(
+                    "_", " "
+                ),
+                flush=True,
+            )
+    return {"municipalities": municipalities, "users": User.objects.count(), **totals}
+
+
+class Context:
+    """What every municipality shares: the random source, the year, the reference rows."""
+
+    def __init__(self, **values):
+        self.__dict__.update(values)
+        self.people = People(self.rng)
+        self.forms = {
+            form.code: form for form in MentoringForm.objects.prefetch_related("role_models")
+        }
+        self.role_model = {code: form.role_models.all()[0] for code, form in self.forms.items()}
+        self.student_categories = list(RequestCategory.objects.filter(audience="student"))
+        self.teacher_categories = list(RequestCategory.objects.filter(audience="teacher"))
+        self.competencies = [
+            Competency.objects.get_or_create(name=name)[0] for name in COMPETENCIES
+        ]
+        self.questionnaire = Questionnaire.objects.get(
+            school__isnull=True, code="satisfaction_mentees"
+        )
+        self.questions = list(
+            Question.objects.filter(questionnaire=self.questionnaire).order_by("position")
+        )
+
+
+def generate_municipality(
+    ctx: Context, municipality, numbers: list[int], school_weights: list[float], officer_name
+) -> dict:
+    """The schools of those numbers (and weights) in the municipality, with its officer."""
+    rng, people, password, year, today, scale = (
+        ctx.rng,
+        ctx.people,
+        ctx.password,
+        ctx.year,
+        ctx.today,
+        ctx.scale,
+    )
+    forms, role_model, competencies, questions = (
+        ctx.forms,
+        ctx.role_model,
+        ctx.competencies,
+        ctx.questions,
+    )
+    student_categories, teacher_categories = ctx.student_categories, ctx.teacher_categories
+    questionnaire = ctx.questionnaire
+    STEPS.lap("(commits, between municipalities)")
 
     school_rows = bulk(
         School,
@@ -271,7 +429,7 @@ def generate(schools: int, scale: float, seed: int, today: datetime.date) -> dic
                 f"общеобразовательная школа № {n}»",
                 director_name=f"{rng.choice(LAST)} {rng.choice(MALE)} {rng.choice(PATRONYMIC)}ич",
             )
-            for n in range(1, schools + 1)
+            for n in numbers
         ],
     )
     # Users: a curator per school, the officer; mentors' accounts come with their participants.
@@ -286,11 +444,11 @@ def generate(schools: int, scale: float, seed: int, today: datetime.date) -> dic
                 middle_name=rng.choice(PATRONYMIC) + "на",
                 email=f"curator{n}@example.org",
             )
-            for n in range(1, schools + 1)
+            for n in numbers
         ],
     )
     officer = User.objects.create(
-        username="officer",
+        username=officer_name,
         password=password,
         last_name="Орлова",
         first_name="Ирина",
@@ -317,12 +475,13 @@ def generate(schools: int, scale: float, seed: int, today: datetime.date) -> dic
     )
     for programme in programmes:
         create_roadmap(programme)
+    STEPS.lap("schools, curators, programmes, roadmaps")
 
     # Participants: mentors (students of grades 10–11, teachers, employers' specialists) and
     # mentees (students of grades 1–9 and young teachers).
     plan = []  # per school: (programme, mentors [(participant, form code)], mentee participants)
     participants = []
-    for school, programme, weight in zip(school_rows, programmes, weights(schools), strict=True):
+    for school, programme, weight in zip(school_rows, programmes, school_weights, strict=True):
         n_mentors = max(2, round(MENTORS_PER_SCHOOL * weight * scale))
         mentor_people = []
         for i in range(n_mentors):
@@ -381,10 +540,11 @@ def generate(schools: int, scale: float, seed: int, today: datetime.date) -> dic
         plan.append((school, programme, mentor_people, mentee_people))
         participants += [person for person, _code in mentor_people] + mentee_people
     bulk(Participant, participants)
+    STEPS.lap("participants")
 
     # Mentor accounts: the first three mentors of each school.
     mentor_users = []
-    for n, (school, _programme, mentor_people, _mentees) in enumerate(plan, start=1):
+    for n, (school, _programme, mentor_people, _mentees) in zip(numbers, plan, strict=True):
         for k, (person, _code) in enumerate(mentor_people[:MENTOR_ACCOUNTS], start=1):
             mentor_users.append(
                 (
@@ -443,8 +603,10 @@ def generate(schools: int, scale: float, seed: int, today: datetime.date) -> dic
                         valid_until=signed + datetime.timedelta(days=365),
                     )
                 )
+    STEPS.lap("mentor accounts, memberships")
     bulk(Consent, consents)
     bulk(Certificate, certificates)
+    STEPS.lap("consents, certificates")
 
     # Bases: mentors (with competencies) and mentees (with request categories).
     mentors, mentees = [], []
@@ -496,6 +658,7 @@ def generate(schools: int, scale: float, seed: int, today: datetime.date) -> dic
                 Mentee.categories.through(mentee_id=mentee.pk, requestcategory_id=category.pk)
             )
     bulk(Mentee.categories.through, category_rows)
+    STEPS.lap("mentor and mentee bases")
 
     # Pairs and groups, their mentees (through rows) and meetings.
     mentor_iter = iter(mentors)
@@ -552,6 +715,7 @@ def generate(schools: int, scale: float, seed: int, today: datetime.date) -> dic
         Mentee.objects.filter(
             pk__in=[pk for pk, value in paired_status.items() if value == status]
         ).update(status=status)
+    STEPS.lap("pairs and groups")
 
     meetings = []
     kinds = [Meeting.Kind.ACQUAINTANCE, Meeting.Kind.TRIAL, Meeting.Kind.PLANNING]
@@ -574,6 +738,7 @@ def generate(schools: int, scale: float, seed: int, today: datetime.date) -> dic
                 )
             )
     bulk(Meeting, meetings)
+    STEPS.lap("meetings")
 
     # A satisfaction survey per school: an invitation per mentee in a pair, some answered.
     distributions = bulk(
@@ -589,7 +754,7 @@ def generate(schools: int, scale: float, seed: int, today: datetime.date) -> dic
         ],
     )
     by_programme = {d.programme_id: d for d in distributions}
-    weight_of = {p.pk: w for p, w in zip(programmes, weights(schools), strict=True)}
+    weight_of = {p.pk: w for p, w in zip(programmes, school_weights, strict=True)}
     expires = timezone.now() + datetime.timedelta(days=11)
     invitations, to_answer = [], []
     answered_per_programme = {}
@@ -640,6 +805,7 @@ def generate(schools: int, scale: float, seed: int, today: datetime.date) -> dic
                 answer.text = rng.choice(["Всё понравилось", "Хотелось бы чаще встречаться", ""])
             answers.append(answer)
     bulk(Answer, answers)
+    STEPS.lap("surveys")
 
     # Roadmaps: what is due is mostly done; a few items stay overdue.
     done = []
@@ -649,6 +815,7 @@ def generate(schools: int, scale: float, seed: int, today: datetime.date) -> dic
             record_completion(item, was_done=False)
             done.append(item)
     RoadmapItem.objects.bulk_update(done, ["status", "completed_at"], batch_size=BATCH)
+    STEPS.lap("roadmap progress")
 
     # Monthly reports for last month, with the schools' own figures (mixed statuses).
     period = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
@@ -668,9 +835,9 @@ def generate(schools: int, scale: float, seed: int, today: datetime.date) -> dic
             for n, programme in enumerate(programmes, start=1)
         ],
     )
+    STEPS.lap("monthly reports")
     return {
         "schools": len(school_rows),
-        "users": User.objects.count(),
         "participants": len(participants),
         "mentors": len(mentors),
         "mentees": len(mentees),
@@ -688,6 +855,9 @@ def generate(schools: int, scale: float, seed: int, today: datetime.date) -> dic
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--schools", type=int, default=40)
+    parser.add_argument(
+        "--municipalities", type=int, default=1, help="more than 1: a region of them"
+    )
     parser.add_argument("--scale", type=float, default=1.0, help="rows per school multiplier")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
@@ -695,17 +865,25 @@ def main() -> None:
     recreate_database()
     call_command("migrate", verbosity=0, stdout=StringIO())
     migrated = time.perf_counter()
-    sizes = generate(args.schools, args.scale, args.seed, timezone.localdate())
+    if not 1 <= args.municipalities <= args.schools:
+        raise SystemExit("--municipalities: from 1 to --schools")
+    print(f"database: {connection.settings_dict['NAME']}", flush=True)
+    with quiet_commit():
+        sizes = generate(
+            args.schools, args.municipalities, args.scale, args.seed, timezone.localdate()
+        )
     generated = time.perf_counter()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+    analysed = time.perf_counter()
     print(machine())
-    print(f"database: {connection.settings_dict['NAME']}")
     print(
         f"drop + create + migrate {migrated - started:.1f} s, generation "
-        f"{generated - migrated:.1f} s, total {time.perf_counter() - started:.1f} s"
+        f"{generated - migrated:.1f} s, ANALYZE {analysed - generated:.1f} s, "
+        f"total {time.perf_counter() - started:.1f} s"
     )
+    print("steps: " + ", ".join(f"{name} {sec:.1f} s" for name, sec in STEPS.seconds.items()))
     print(", ".join(f"{name} {value:,}".replace(",", " ") for name, value in sizes.items()))
 
 

@@ -10,11 +10,19 @@ Importing this module points Django at the scale database before ``benchenv`` se
 import os
 
 DEFAULT_URL = "postgres://postgres:postgres@127.0.0.1:5432/mentoring_scale"
-DATABASE_URL = os.environ.get("SCALE_DATABASE_URL", DEFAULT_URL)
+# The region (``scale_data.py --municipalities M``) lives apart, so both can be compared.
+REGION_URL = os.environ.get(
+    "SCALE_REGION_DATABASE_URL",
+    "postgres://postgres:postgres@127.0.0.1:5432/mentoring_scale_region",
+)
+DATABASE_URL = os.environ.get(
+    "SCALE_DATABASE_URL", REGION_URL if os.environ.get("SCALE_REGION") == "1" else DEFAULT_URL
+)
 os.environ["DATABASE_URL"] = DATABASE_URL
 
 # Every generated account (curators, mentors, the officer) has this password.
 PASSWORD = "Scale-bench-2026!"
 MUNICIPALITY = "Масштаб-округ"
+REGION = "Масштаб-край"
 
 import benchenv  # noqa: E402,F401  (sets up Django against DATABASE_URL)
