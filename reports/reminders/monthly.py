@@ -72,8 +72,9 @@ def collect(day: datetime.date, schools=None) -> list[Reminder]:
                         f"Ежемесячный отчёт в МНЦ за {month_name(period)} — {school.short_name}"
                     ),
                     intro=(
-                        "Муниципальный наставнический центр ждёт ежемесячный отчёт школы "
-                        f"{school.short_name}: с 25-го числа до сдачи."
+                        f"Муниципальный наставнический центр ждёт ежемесячный отчёт "
+                        f"{school.short_name} за {month_name(period)}. Отчёт за месяц "
+                        "открывается 25-го числа; напоминание приходит, пока отчёт не сдан."
                     ),
                     lines=[line],
                     school_id=school.pk,

@@ -13,6 +13,7 @@ import datetime
 from collections import defaultdict
 
 from mentoring.models import Role, User
+from mentoring.text import plural
 from stages.models import RoadmapItem
 
 from ..models import ReminderKind
@@ -63,11 +64,13 @@ def line_for(item: RoadmapItem, day: datetime.date) -> Line:
         activity = activity[:159] + "…"
     if item.deadline < day:
         late = (day - item.deadline).days
-        text = f"Просрочено на {late} дн. (срок {item.deadline:%d.%m.%Y}): {item.number} {activity}"
+        late_days = f"{late} {plural(late, 'день', 'дня', 'дней')}"
+        deadline = f"{item.deadline:%d.%m.%Y}"
+        text = f"Просрочено на {late_days} (срок {deadline}): {item.number} {activity}"
         period = f"overdue:{item.deadline.isoformat()}"
     else:
         left = (item.deadline - day).days
-        when = "сегодня" if left == 0 else f"через {left} дн."
+        when = "сегодня" if left == 0 else f"через {left} {plural(left, 'день', 'дня', 'дней')}"
         text = f"Срок {when}, {item.deadline:%d.%m.%Y}: {item.number} {activity}"
         period = f"due:{item.deadline.isoformat()}"
     return Line(text, item.get_absolute_url(), f"roadmap_item:{item.pk}", period)

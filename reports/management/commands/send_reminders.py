@@ -5,6 +5,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django_scopes import scopes_disabled
 
 from reports.models import ReminderKind
 from reports.reminders import sending
@@ -17,6 +18,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--date", help="день, за который выполнить работу (ГГГГ-ММ-ДД)")
 
+    @scopes_disabled()
     def handle(self, *args, **options):
         day = timezone.localdate()
         if options["date"]:
