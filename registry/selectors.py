@@ -1,7 +1,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value
 from django.utils import timezone
 
 from mentoring.models import Programme, School
@@ -57,20 +57,46 @@ class RequestMapRow:
     paired: int
 
 
+CATEGORY_COLUMNS = ("id", "code", "name", "audience", "sensitive", "position")
+
+
 def request_map(programme: Programme, *, sensitive: bool) -> tuple[list[RequestMapRow], int]:
-    """Request categories with counts of mentees; hidden sensitive ones as a single total."""
-    in_programme = Q(mentees__programme=programme)
-    rows = RequestCategory.objects.annotate(
-        total=Count("mentees", filter=in_programme),
-        waiting=Count("mentees", filter=in_programme & Q(mentees__status=Mentee.Status.WAITING)),
-        paired=Count("mentees", filter=in_programme & Q(mentees__status=Mentee.Status.PAIRED)),
-    ).order_by("audience", "position")
+    """Request categories with counts of mentees; hidden sensitive ones as a single total.
+
+    One query: every category with zero counts, and after it (UNION ALL) the counts of the
+    programme's mentees by category. Counting from the category list (a LEFT JOIN to the mentees
+    with the programme only inside the aggregate) would read every school's mentees.
+    """
+    zero = Value(0, output_field=IntegerField())
+    categories = RequestCategory.objects.values_list(*CATEGORY_COLUMNS, zero, zero, zero).order_by()
+    counted = (
+        Mentee.categories.through.objects.filter(mentee__programme=programme)
+        .values_list(*(f"requestcategory__{column}" for column in CATEGORY_COLUMNS))
+        .annotate(
+            total=Count("pk"),
+            waiting=Count("pk", filter=Q(mentee__status=Mentee.Status.WAITING)),
+            paired=Count("pk", filter=Q(mentee__status=Mentee.Status.PAIRED)),
+        )
+        .order_by()
+    )
+    rows: dict[int, RequestMapRow] = {}
+    for values in categories.union(counted, all=True):
+        pk, counts = values[0], values[len(CATEGORY_COLUMNS) :]
+        if pk not in rows:
+            category = RequestCategory.from_db(
+                None, CATEGORY_COLUMNS, values[: len(CATEGORY_COLUMNS)]
+            )
+            rows[pk] = RequestMapRow(category, 0, 0, 0)
+        row = rows[pk]
+        row.total += counts[0]
+        row.waiting += counts[1]
+        row.paired += counts[2]
     visible, hidden = [], 0
-    for row in rows:
-        if row.sensitive and not sensitive:
+    for row in sorted(rows.values(), key=lambda r: (r.category.audience, r.category.position)):
+        if row.category.sensitive and not sensitive:
             hidden += row.total
             continue
-        visible.append(RequestMapRow(row, row.total, row.waiting, row.paired))
+        visible.append(row)
     return visible, hidden
 
 
@@ -84,13 +110,19 @@ class DocumentSummary:
 def document_summary(programme: Programme, today: datetime.date | None = None) -> DocumentSummary:
     """Counts for the school dashboard («5 участников без согласия родителей»)."""
     today = today or timezone.localdate()
+    # The participant's school is the row's own; stated on the participant too, it lets
+    # PostgreSQL read only the school's participants. Otherwise the OR of the document
+    # conditions (a join filter) made it hash the whole participant table into the join.
+    in_school = Q(participant__school_id=programme.school_id)
     mentees = with_document_flags(
-        Mentee.objects.filter(programme=programme).exclude(status=Mentee.Status.LEFT),
+        Mentee.objects.filter(in_school, programme=programme).exclude(status=Mentee.Status.LEFT),
         "participant",
         programme.school_id,
     )
     mentors = with_document_flags(
-        Mentor.objects.filter(school=programme.school).exclude(status=Mentor.Status.INACTIVE),
+        Mentor.objects.filter(in_school, school=programme.school).exclude(
+            status=Mentor.Status.INACTIVE
+        ),
         "participant",
         programme.school_id,
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
+from mentoring.models import Programme
 from mentoring.text import plural
 from stages.models import RoadmapItem, Stage
 
@@ -62,6 +63,16 @@ def work_stage_by_programme(
     today = today or timezone.localdate()
     ids = list(programme_ids)
     open_items = Q(status__in=[RoadmapItem.Status.PLANNED, RoadmapItem.Status.IN_PROGRESS])
+    # The programmes whose pairs met by the day, asked once per programme: an EXISTS keyed by
+    # the roadmap item's programme ran for every item.
+    met = (
+        Programme.objects.filter(pk__in=ids)
+        .filter(
+            Exists(Meeting.objects.filter(pair__programme_id=OuterRef("pk"), held_on__lte=today))
+        )
+        .order_by()
+        .values("pk")
+    )
     per_stage = (
         RoadmapItem.objects.filter(programme_id__in=ids)
         .values("programme_id", "stage__number")
@@ -69,11 +80,7 @@ def work_stage_by_programme(
             done=Count("id", filter=Q(status=RoadmapItem.Status.DONE)),
             open=Count("id", filter=open_items),
             overdue=Count("id", filter=open_items & Q(deadline__lt=today)),
-            met=Exists(
-                Meeting.objects.filter(
-                    pair__programme_id=OuterRef("programme_id"), held_on__lte=today
-                )
-            ),
+            met=Count("id", filter=Q(programme_id__in=met)),
         )
     )
     stages = {stage.number: stage for stage in Stage.objects.all()}

@@ -7,7 +7,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from mentoring.models import AcademicYear, Municipality, Region
 from registry.models import Pair
@@ -64,21 +64,33 @@ def region_rows(
     )
     rows = {m.pk: RegionRow(m, schools=m.school_count) for m in municipalities}
     if year is not None and rows:
-        pairs = Pair.objects.filter(
-            programme__school__municipality__region=region, programme__year=year
+        municipality_of = dict(
+            year.programmes.filter(school__municipality__region=region)
+            .order_by()
+            .values_list("pk", "school__municipality_id")
         )
-        statuses: dict[int, dict[str, int]] = defaultdict(dict)
-        for mun, status, n in (
-            pairs.order_by().values_list(MUNICIPALITY, "status").annotate(n=Count("pk"))
-        ):
-            statuses[mun][status] = n
-        counted = pairs.filter(status__in=COUNTED_PAIRS)
-        mentors = _per_municipality(counted, n=Count("mentor", distinct=True))
-        mentees = _per_municipality(counted, n=Count("mentees", distinct=True))
-        programmes = _per_municipality(
-            year.programmes.filter(school__municipality__region=region),
-            "school__municipality_id",
-            n=Count("pk"),
+        ids = list(municipality_of)
+        # Counted per programme and summed per municipality: a mentor belongs to one school
+        # and a mentee to one programme, and a school has one programme a year, so the
+        # distinct counts of the programmes add up to the municipality's. Grouping by the
+        # programme needs no joins and no region-wide sort.
+        counted = Q(status__in=COUNTED_PAIRS)
+        per_programme = (
+            Pair.objects.filter(programme_id__in=ids)
+            .order_by()
+            .values("programme_id")
+            .annotate(
+                mentors=Count("mentor", distinct=True, filter=counted),
+                **{f"n_{status}": Count("pk", filter=Q(status=status)) for status in Pair.Status},
+            )
+        )
+        mentees = (
+            Pair.mentees.through.objects.filter(
+                pair__programme_id__in=ids, pair__status__in=COUNTED_PAIRS
+            )
+            .order_by()
+            .values_list("pair__programme_id")
+            .annotate(n=Count("mentee_id", distinct=True))
         )
         reports = _per_municipality(
             MonthlyReport.objects.filter(
@@ -89,11 +101,17 @@ def region_rows(
             ),
             n=Count("pk"),
         )
+        for mun in municipality_of.values():
+            rows[mun].programmes += 1
+        for counts in per_programme:
+            row = rows[municipality_of[counts["programme_id"]]]
+            row.mentors += counts["mentors"]
+            for status in Pair.Status:
+                if counts[f"n_{status}"]:
+                    row.pairs[status] = row.pairs.get(status, 0) + counts[f"n_{status}"]
+        for programme_id, n in mentees:
+            rows[municipality_of[programme_id]].mentees += n
         for mun, row in rows.items():
-            row.pairs = statuses.get(mun, {})
-            row.mentors = mentors.get(mun, {}).get("n", 0)
-            row.mentees = mentees.get(mun, {}).get("n", 0)
-            row.programmes = programmes.get(mun, {}).get("n", 0)
             row.reports_accepted = reports.get(mun, {}).get("n", 0)
     return list(rows.values())
 

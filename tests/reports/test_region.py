@@ -132,6 +132,40 @@ def test_overview_shows_each_municipality_with_its_figures(
     assert "1 из 2" in html and "Итого по региону (3)" in html
 
 
+def test_people_in_several_pairs_count_once_and_schools_add_up(
+    region, current_year, forms, month, today, reference_data
+):
+    from reports.region.overview import region_rows
+
+    municipality = add_municipality("Заречный округ", region, current_year, forms, month, today)
+    pair = Pair.objects.get(programme__school__municipality=municipality, status="active")
+    second = Pair.objects.create(
+        programme=pair.programme,
+        mentor=pair.mentor,
+        form=forms["student_student"],
+        status=Pair.Status.COMPLETED,
+    )
+    second.mentees.set(pair.mentees.all())
+    other = ProgrammeFactory(school=SchoolFactory(municipality=municipality), year=current_year)
+    third = Pair.objects.create(
+        programme=other,
+        mentor=MentorFactory(participant=ParticipantFactory(school=other.school)),
+        form=forms["student_student"],
+        status=Pair.Status.APPROVED,
+    )
+    third.mentees.set(
+        [MenteeFactory(programme=other, participant=StudentFactory(school=other.school))]
+    )
+    (row,) = region_rows(region, current_year, month)
+    assert (row.programmes, row.mentors, row.mentees) == (3, 2, 2)
+    assert row.pairs == {
+        Pair.Status.ACTIVE: 1,
+        Pair.Status.TERMINATED: 1,
+        Pair.Status.COMPLETED: 1,
+        Pair.Status.APPROVED: 1,
+    }
+
+
 def test_overview_queries_do_not_grow_with_municipalities(
     client, regional, region, current_year, forms, month, today, reference_data,
     django_assert_max_num_queries,
