@@ -113,7 +113,7 @@ def main() -> None:
         + ", ".join(f"{code} {count}" for code, count in sorted(codes.items()))
     )
 
-    loaded = open_pairs(municipality)
+    loaded = health.in_work(open_pairs(municipality), today)
     for check in health._CHECKS:
         seconds, queries, _ = measure(lambda check=check: list(check(loaded, today)), args.repeat)
         print(

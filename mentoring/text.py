@@ -29,6 +29,11 @@ def plural(n: int, one: str, few: str, many: str) -> str:
     return many
 
 
+def days(n: int) -> str:
+    """«1 день», «3 дня», «30 дней»."""
+    return f"{n} {plural(n, 'день', 'дня', 'дней')}"
+
+
 def one_or_many(count: int, one: str, many: str) -> str:
     """The label of a list by how many it names: «наставляемый: …» or «наставляемые: …»."""
     return one if count == 1 else many

@@ -1,18 +1,18 @@
 """The registry's pair health checks: meetings, the mentor's diary, ИПР tasks, documents.
 
-Each check reads a whole batch of pairs with a fixed number of grouped queries. Only open pairs
-in work count: working ones, and approved ones once their start date has come. Meetings dated
-after the day are planned (запланированные), not held, and do not count.
+Each check reads the batch of pairs at work (``health.in_work``, chosen by ``health.concerns``)
+with a fixed number of grouped queries. Meetings dated after the day are planned
+(запланированные), not held, and do not count.
 """
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from django.db.models import Count, Max, Min, Q
 from django.urls import reverse
 
-from mentoring.text import plural
+from mentoring.text import days, plural
 
 from .document_checks import EXTERNAL_KINDS, minor_cutoff
 from .health import DANGER, WARNING, Concern, register
@@ -45,20 +45,6 @@ CONSENT_NAMES = {
 }
 
 
-def days(n: int) -> str:
-    return f"{n} {plural(n, 'день', 'дня', 'дней')}"
-
-
-def in_work(pairs: Sequence, day: datetime.date) -> dict[int, Pair]:
-    """The pairs of the batch that are at work on ``day``."""
-    return {
-        pair.pk: pair
-        for pair in pairs
-        if pair.status == Pair.Status.ACTIVE
-        or (pair.status == Pair.Status.APPROVED and pair.starts_on and pair.starts_on <= day)
-    }
-
-
 def of_pairs(working: dict[int, Pair], path: str = "pair") -> dict:
     """A filter of the rows of the batch's programmes' pairs in work.
 
@@ -72,10 +58,7 @@ def of_pairs(working: dict[int, Pair], path: str = "pair") -> dict:
 
 
 @register
-def meetings(pairs: Sequence, day: datetime.date) -> Iterator[Concern]:
-    working = in_work(pairs, day)
-    if not working:
-        return
+def meetings(working: dict[int, Pair], day: datetime.date) -> Iterator[Concern]:
     last_held = dict(
         Meeting.objects.filter(**of_pairs(working), held_on__lte=day)
         .values("pair_id")
@@ -109,10 +92,7 @@ def meetings(pairs: Sequence, day: datetime.date) -> Iterator[Concern]:
 
 
 @register
-def mentor_diary(pairs: Sequence, day: datetime.date) -> Iterator[Concern]:
-    working = in_work(pairs, day)
-    if not working:
-        return
+def mentor_diary(working: dict[int, Pair], day: datetime.date) -> Iterator[Concern]:
     last_written = dict(
         DiaryEntry.objects.filter(
             **of_pairs(working), diary=DiaryEntry.Diary.MENTOR, written_on__lte=day
@@ -148,10 +128,7 @@ def mentor_diary(pairs: Sequence, day: datetime.date) -> Iterator[Concern]:
 
 
 @register
-def overdue_plan_tasks(pairs: Sequence, day: datetime.date) -> Iterator[Concern]:
-    working = in_work(pairs, day)
-    if not working:
-        return
+def overdue_plan_tasks(working: dict[int, Pair], day: datetime.date) -> Iterator[Concern]:
     rows = (
         PlanItem.objects.filter(
             **of_pairs(working, "plan__pair"), deadline__lt=day, status__in=UNFINISHED_TASKS
@@ -184,16 +161,13 @@ def overdue_plan_tasks(pairs: Sequence, day: datetime.date) -> Iterator[Concern]
 
 
 @register
-def documents(pairs: Sequence, day: datetime.date) -> Iterator[Concern]:
+def documents(working: dict[int, Pair], day: datetime.date) -> Iterator[Concern]:
     """Certificates the mentor needs that expire soon or have expired; withdrawn consents.
 
     Reads values, not model rows (a municipality has thousands of people); names are read in one
     more query, only for the people concerned. Documents are read for the whole schools of the
     batch and looked up by person.
     """
-    working = in_work(pairs, day)
-    if not working:
-        return
     adult_born_by = minor_cutoff(day)
     mentors = {
         mentor_id: (person_id, kind, born)

@@ -6,7 +6,7 @@ fewer early closures. Both checks read all pairs of a batch in one grouped query
 """
 
 import datetime
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from django.db.models import Count, F, Max, Q
 from django.urls import reverse
@@ -15,7 +15,6 @@ from mentoring.periods import first_of_month, month_name
 from mentoring.text import plural
 
 from .health import WARNING, Concern, register
-from .health_checks import in_work
 from .models import Pair, SupportContact
 
 # A pair is new for this many days from its start: its own check applies then, not the monthly one.
@@ -33,8 +32,8 @@ def _is_new(pair: Pair, day: datetime.date) -> bool:
 
 
 @register
-def support_contacts(pairs: Sequence, day: datetime.date) -> Iterator[Concern]:
-    working = {pk: pair for pk, pair in in_work(pairs, day).items() if pair.starts_on}
+def support_contacts(working: dict[int, Pair], day: datetime.date) -> Iterator[Concern]:
+    working = {pk: pair for pk, pair in working.items() if pair.starts_on}
     if not working:
         return
     month_start = first_of_month(day)

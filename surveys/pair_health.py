@@ -10,7 +10,7 @@ from django.db.models import Avg, F, Max
 from django.urls import reverse
 from django.utils import timezone
 
-from mentoring.text import plural
+from mentoring.text import days
 from registry.health import DANGER, WARNING, Concern, register
 
 from .models import Answer, Invitation, Occasion, Question, Questionnaire
@@ -131,8 +131,8 @@ def latest_satisfaction(pair_ids) -> dict[int, dict]:
 
 
 @register
-def pulse_concerns(pairs, day: datetime.date):
-    pair_ids = [pair.pk for pair in pairs]
+def pulse_concerns(working: dict, day: datetime.date):
+    pair_ids = list(working)
     for pair_id, pulse in latest_pulses(pair_ids).items():
         concern = _pulse_level(pair_id, pulse)
         if concern:
@@ -142,8 +142,7 @@ def pulse_concerns(pairs, day: datetime.date):
             pair_id,
             "pulse_unanswered",
             WARNING,
-            f"Нет ответа на анкету «{PULSE_TITLE}» {waiting['days']} "
-            f"{plural(waiting['days'], 'день', 'дня', 'дней')}",
+            f"Нет ответа на анкету «{PULSE_TITLE}» {days(waiting['days'])}",
             "Напомнить об анкете «Пульс отношений»",
             reverse("surveys:distribution_detail", args=[waiting["distribution"]]),
             MENTOR_PULSE_ACTION if waiting["mentor"] else "",

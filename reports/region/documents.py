@@ -96,11 +96,25 @@ def region_total(months: list[MunicipalityMonth]) -> dict:
     return combine([report.figures for month in months for report in month.reports])
 
 
-def _summary_table(months, total, period, indicators, caption="") -> Table:
+def _summary_table(months, total, period, indicators, caption="", *, width=12, forms=()) -> Table:
+    """Municipality × indicators with «Итого по региону»; ``forms`` adds a column of pairs and
+    groups per form of mentoring."""
+
+    def form_pairs(figures: dict) -> list:
+        counts = {item["form"]: item["pairs"] for item in figures.get("by_form", [])}
+        return [counts.get(form, 0) for form in forms]
+
     columns = [Column("Муниципалитет", width=28), Column("Отчёты школ", width=16)]
-    columns += [Column(i.label_for(period), width=12, kind=indicator_kind(i)) for i in indicators]
+    columns += [
+        Column(i.label_for(period), width=width, kind=indicator_kind(i)) for i in indicators
+    ]
+    columns += [Column(f"Пар и групп: {form}", width=width, kind="number") for form in forms]
     body = [
-        Row([m.municipality.name, m.accepted_text] + [m.figures.get(i.key) for i in indicators])
+        Row(
+            [m.municipality.name, m.accepted_text]
+            + [m.figures.get(i.key) for i in indicators]
+            + form_pairs(m.figures)
+        )
         for m in months
     ]
     accepted = sum(len(m.reports) for m in months)
@@ -109,6 +123,7 @@ def _summary_table(months, total, period, indicators, caption="") -> Table:
         Row(
             [TOTAL_LABEL, f"принято {accepted} из {schools}"]
             + [total.get(i.key) for i in indicators]
+            + form_pairs(total)
         )
     )
     return Table(columns, body, caption=caption, empty_text="В регионе нет муниципалитетов")
@@ -197,32 +212,7 @@ def federal_indicators_document(
     total = region_total(months)
     indicators = [BY_KEY[key] for key in FEDERAL_KEYS]
     forms = [item["form"] for item in total["by_form"]]
-
-    def form_pairs(figures: dict) -> list:
-        counts = {item["form"]: item["pairs"] for item in figures.get("by_form", [])}
-        return [counts.get(form, 0) for form in forms]
-
-    columns = [Column("Муниципалитет", width=28), Column("Отчёты школ", width=16)]
-    columns += [Column(i.label_for(period), width=14, kind=indicator_kind(i)) for i in indicators]
-    columns += [Column(f"Пар и групп: {form}", width=14, kind="number") for form in forms]
-    body = [
-        Row(
-            [m.municipality.name, m.accepted_text]
-            + [m.figures.get(i.key) for i in indicators]
-            + form_pairs(m.figures)
-        )
-        for m in months
-    ]
-    accepted = sum(len(m.reports) for m in months)
-    schools = sum(m.schools for m in months)
-    body.append(
-        Row(
-            [TOTAL_LABEL, f"принято {accepted} из {schools}"]
-            + [total.get(i.key) for i in indicators]
-            + form_pairs(total)
-        )
-    )
-    table = Table(columns, body, empty_text="В регионе нет муниципалитетов")
+    table = _summary_table(months, total, period, indicators, width=14, forms=forms)
     return Document(
         title="Показатели мониторинга целевой модели наставничества",
         subtitle=f"{region.name}, {month_name(period)}",

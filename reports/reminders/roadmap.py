@@ -13,7 +13,7 @@ import datetime
 from collections import defaultdict
 
 from mentoring.models import Role, User
-from mentoring.text import plural
+from mentoring.text import days
 from stages.models import RoadmapItem
 
 from ..models import ReminderKind
@@ -64,13 +64,12 @@ def line_for(item: RoadmapItem, day: datetime.date) -> Line:
         activity = activity[:159] + "…"
     if item.deadline < day:
         late = (day - item.deadline).days
-        late_days = f"{late} {plural(late, 'день', 'дня', 'дней')}"
         deadline = f"{item.deadline:%d.%m.%Y}"
-        text = f"Просрочено на {late_days} (срок {deadline}): {item.number} {activity}"
+        text = f"Просрочено на {days(late)} (срок {deadline}): {item.number} {activity}"
         period = f"overdue:{item.deadline.isoformat()}"
     else:
         left = (item.deadline - day).days
-        when = "сегодня" if left == 0 else f"через {left} {plural(left, 'день', 'дня', 'дней')}"
+        when = "сегодня" if left == 0 else f"через {days(left)}"
         text = f"Срок {when}, {item.deadline:%d.%m.%Y}: {item.number} {activity}"
         period = f"due:{item.deadline.isoformat()}"
     return Line(text, item.get_absolute_url(), f"roadmap_item:{item.pk}", period)

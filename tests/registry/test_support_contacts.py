@@ -153,18 +153,19 @@ def test_new_pair_needs_two_contacts_in_its_first_month(programme, today):
 def test_closed_and_draft_pairs_are_not_asked_for_contacts(programme, today):
     closed = make_pair(programme, starts_on=today - 90 * DAY, status=Pair.Status.COMPLETED)
     draft = make_pair(programme, starts_on=None, status=Pair.Status.DRAFT)
-    assert list(support_checks.support_contacts([closed, draft], today)) == []
+    found = health.concerns([closed, draft], today)
+    assert codes(found, closed) == [] and codes(found, draft) == []
 
 
 def test_checks_queries_do_not_grow_with_pairs(programme, today, django_assert_num_queries):
     pairs = [make_pair(programme, starts_on=today - n * 7 * DAY) for n in range(1, 4)]
     with django_assert_num_queries(1):
-        few = list(support_checks.support_contacts(pairs, today))
+        few = list(support_checks.support_contacts(health.in_work(pairs, today), today))
     pairs += [make_pair(programme, starts_on=today - n * 7 * DAY) for n in range(1, 9)]
     for pair in pairs[::2]:
         contact(pair, today - DAY)
     with django_assert_num_queries(1):
-        many = list(support_checks.support_contacts(pairs, today))
+        many = list(support_checks.support_contacts(health.in_work(pairs, today), today))
     assert len(few) == 3 and len(many) > len(few)
 
 

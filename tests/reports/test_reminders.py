@@ -294,16 +294,16 @@ def test_the_directors_digest_once_a_week(
         health,
         "_CHECKS",
         [
-            lambda found, day: [
+            lambda working, day: [
                 health.Concern(
-                    p.pk,
+                    pk,
                     "no_meeting_30",
                     health.DANGER,
                     "Нет встреч 34 дня",
                     "Связаться с наставником",
                 )
-                for p in found
-                if p.pk == own.pk
+                for pk in working
+                if pk == own.pk
             ]
         ],
     )

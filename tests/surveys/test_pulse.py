@@ -5,6 +5,7 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from registry import health
 from registry.models import MentoringForm, Pair
 from surveys import pair_health
 from surveys.models import Answer, Distribution, Invitation, Occasion, Question, Questionnaire
@@ -229,7 +230,7 @@ def test_sending_takes_the_same_queries_for_many_pairs(programme):
 
 
 def concerns_of(pair, day=DAY):
-    return {c.code: c for c in pair_health.pulse_concerns([pair], day)}
+    return {c.code: c for c in pair_health.pulse_concerns(health.in_work([pair], day), day)}
 
 
 def sent_pair(programme, *, mentees=1, day=DAY):
@@ -339,14 +340,13 @@ def test_health_takes_the_same_queries_for_many_pairs(programme):
     counted = []
     for pairs in (few, many):
         with CaptureQueriesContext(connection) as captured:
-            found = list(pair_health.pulse_concerns(pairs, day))
+            found = list(pair_health.pulse_concerns(health.in_work(pairs, day), day))
         counted.append(len(captured.captured_queries))
         assert {c.pair_id for c in found if c.code == "pulse_low"} == {p.pk for p in pairs}
     assert counted[0] == counted[1] == 3
 
 
 def test_the_check_is_registered_with_the_registry(programme):
-    from registry import health
 
     pair, invitations = sent_pair(programme)
     for invitation in invitations:
@@ -415,7 +415,8 @@ def test_demo_has_a_healthy_and_a_troubled_pair(programme):
     assert latest[healthy.pk]["month"] == latest[troubled.pk]["month"] == 6
     assert latest[healthy.pk]["mean"] == 4.5
     assert latest[troubled.pk]["mean"] == 2.5
-    assert "pulse_low" in {c.code for c in pair_health.pulse_concerns([troubled], DAY)}
+    working = health.in_work([troubled], DAY)
+    assert "pulse_low" in {c.code for c in pair_health.pulse_concerns(working, DAY)}
     assert pulse.send_due(DAY) == 0  # the demo's points are the schedule's
 
 
